@@ -1,0 +1,290 @@
+"""A small BibTeX reader that remembers where every entry and field stands.
+
+mkdocs-bibtex parses the bibliography with pybtex, which stops at the first syntax error
+with a traceback and forgets line numbers. This reader accepts the plain subset we use
+(`@type{key, field = {value}, field = "value", field = 123}`), reports every syntax error
+with its line, and recovers at the next entry so one run shows all of them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import Problem
+
+SKIPPED_TYPES = {"comment", "preamble"}
+ENTRY_START = re.compile(r"@[ \t]*([A-Za-z]+)[ \t]*")
+NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+KEY = re.compile(r"[^\s,{}()\"#%'=~\\]+")
+NUMBER = re.compile(r"[0-9]+")
+FIELD_LINE = re.compile(r"[ \t]*[A-Za-z][A-Za-z0-9_-]*[ \t]*=[ \t]*[{\"0-9]")
+ENTRY_LINE = re.compile(r"[ \t]*@[A-Za-z]+[ \t]*\{")
+
+
+@dataclass
+class Field:
+    value: str
+    line: int
+
+
+@dataclass
+class Entry:
+    key: str
+    type: str
+    path: str
+    line: int
+    fields: dict[str, Field] = field(default_factory=dict)
+
+    def get(self, name: str) -> str | None:
+        found = self.fields.get(name)
+        return found.value if found else None
+
+    def line_of(self, name: str) -> int:
+        found = self.fields.get(name)
+        return found.line if found else self.line
+
+
+class BibSyntaxError(Exception):
+    def __init__(self, position: int, what: str, fix: str):
+        super().__init__(what)
+        self.position = position
+        self.what = what
+        self.fix = fix
+
+
+class _Reader:
+    def __init__(self, text: str, path: str):
+        self.text = text
+        self.path = path
+        self.pos = 0
+        self.newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+
+    def line(self, position: int) -> int:
+        return bisect.bisect_left(self.newlines, position) + 1
+
+    def skip_space(self) -> None:
+        while self.pos < len(self.text) and self.text[self.pos].isspace():
+            self.pos += 1
+
+    def peek(self) -> str:
+        return self.text[self.pos] if self.pos < len(self.text) else ""
+
+    def expect(self, char: str, what: str, fix: str) -> None:
+        """Step over `char`; if it is missing, the error stands where it was expected."""
+        expected_at = self.pos
+        self.skip_space()
+        if self.peek() != char:
+            raise BibSyntaxError(expected_at, what, fix)
+        self.pos += 1
+
+    def braced(self) -> str:
+        """Read `{...}` with nested braces; self.pos is at the opening brace."""
+        start = self.pos
+        depth = 0
+        while self.pos < len(self.text):
+            char = self.text[self.pos]
+            if char == "\\":
+                self.pos += 2
+                continue
+            if char == "{":
+                depth += 1
+            elif char == "}":
+                depth -= 1
+                if depth == 0:
+                    self.pos += 1
+                    return self.text[start + 1 : self.pos - 1]
+            elif char == "\n" and (self.starts_entry(self.pos + 1) or (depth == 1 and self.starts_field(self.pos + 1))):
+                break
+            self.pos += 1
+        raise BibSyntaxError(
+            start,
+            "a '{' opened here is never closed",
+            "add the missing '}' at the end of the value",
+        )
+
+    def quoted(self) -> str:
+        start = self.pos
+        self.pos += 1
+        depth = 0
+        while self.pos < len(self.text):
+            char = self.text[self.pos]
+            if char == "\\":
+                self.pos += 2
+                continue
+            if char == "{":
+                depth += 1
+            elif char == "}":
+                depth -= 1
+            elif char == '"' and depth == 0:
+                self.pos += 1
+                return self.text[start + 1 : self.pos - 1]
+            elif char == "\n" and self.starts_entry(self.pos + 1):
+                break
+            self.pos += 1
+        raise BibSyntaxError(
+            start, 'a \'"\' opened here is never closed', 'add the closing \'"\' at the end of the value'
+        )
+
+    def starts_field(self, position: int) -> bool:
+        """True when the line at `position` starts a field (`name = {`): a value cannot go on there."""
+        return bool(FIELD_LINE.match(self.text, position))
+
+    def starts_entry(self, position: int) -> bool:
+        """True when the line at `position` starts a new entry: an unclosed value ends there."""
+        return bool(ENTRY_LINE.match(self.text, position))
+
+
+def parse_bibtex(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
+    """Every entry of a BibTeX text, and a Problem for each syntax error."""
+    reader = _Reader(text, path)
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    while True:
+        at = text.find("@", reader.pos)
+        if at < 0:
+            break
+        reader.pos = at
+        try:
+            entry = _read_entry(reader)
+        except BibSyntaxError as error:
+            problems.append(Problem(path, reader.line(error.position), error.what, error.fix))
+            reader.pos = _next_entry_start(text, at + 1)
+            continue
+        if entry is not None:
+            entries.append(entry)
+    return entries, problems
+
+
+def _next_entry_start(text: str, position: int) -> int:
+    match = re.compile(r"^[ \t]*@", re.MULTILINE).search(text, position)
+    return match.end() - 1 if match else len(text)
+
+
+def _read_entry(reader: _Reader) -> Entry | None:
+    start = reader.pos
+    match = ENTRY_START.match(reader.text, reader.pos)
+    if not match:
+        raise BibSyntaxError(
+            start,
+            "'@' is not followed by an entry type",
+            "start each entry as @type{key, (for example @article{smith2020title,); "
+            "outside entries, do not use '@'",
+        )
+    entry_type = match.group(1).lower()
+    reader.pos = match.end()
+    if entry_type in SKIPPED_TYPES:
+        if reader.peek() == "{":
+            reader.braced()
+            return None
+    if entry_type == "string":
+        raise BibSyntaxError(
+            start,
+            "@string abbreviations are not supported",
+            "write the value in full in each entry",
+        )
+    if reader.peek() == "(":
+        raise BibSyntaxError(
+            reader.pos,
+            f"entry @{entry_type}( uses parentheses",
+            f"write it with braces: @{entry_type}{{key, ...}}",
+        )
+    reader.expect(
+        "{", f"@{entry_type} is not followed by '{{'", f"write the entry as @{entry_type}{{key, field = {{value}}}}"
+    )
+    reader.skip_space()
+    key_match = KEY.match(reader.text, reader.pos)
+    if not key_match:
+        raise BibSyntaxError(
+            reader.pos,
+            f"@{entry_type} entry has no citation key",
+            f"give it a key: @{entry_type}{{authorYEARword, ...",
+        )
+    entry = Entry(key=key_match.group(0), type=entry_type, path=reader.path, line=reader.line(start))
+    reader.pos = key_match.end()
+    reader.expect(
+        ",", f"entry '{entry.key}': no ',' after the key", f"write @{entry_type}{{{entry.key}, then the fields"
+    )
+    while True:
+        reader.skip_space()
+        if reader.peek() == "}":
+            reader.pos += 1
+            return entry
+        if reader.peek() == "":
+            raise BibSyntaxError(
+                start,
+                f"entry '{entry.key}' is never closed",
+                "add '}' after its last field",
+            )
+        _read_field(reader, entry)
+        reader.skip_space()
+        if reader.peek() == "":
+            raise BibSyntaxError(start, f"entry '{entry.key}' is never closed", "add '}' after its last field")
+        if reader.peek() == ",":
+            reader.pos += 1
+        elif reader.peek() != "}":
+            raise BibSyntaxError(
+                reader.pos,
+                f"entry '{entry.key}': expected ',' or '}}' after a field",
+                "separate fields with commas and close the entry with '}'",
+            )
+
+
+def _read_field(reader: _Reader, entry: Entry) -> None:
+    name_match = NAME.match(reader.text, reader.pos)
+    if not name_match:
+        raise BibSyntaxError(
+            reader.pos,
+            f"entry '{entry.key}': expected a field name",
+            "write fields as name = {value}, separated by commas",
+        )
+    name = name_match.group(0).lower()
+    field_line = reader.line(reader.pos)
+    reader.pos = name_match.end()
+    reader.expect(
+        "=", f"entry '{entry.key}': field '{name}' has no '='", f"write it as {name} = {{value}}"
+    )
+    reader.skip_space()
+    char = reader.peek()
+    if char == "{":
+        value = reader.braced()
+    elif char == '"':
+        value = reader.quoted()
+    elif NUMBER.match(reader.text, reader.pos):
+        number = NUMBER.match(reader.text, reader.pos)
+        value = number.group(0)
+        reader.pos = number.end()
+    else:
+        raise BibSyntaxError(
+            reader.pos,
+            f"entry '{entry.key}': field '{name}' has no value in braces",
+            f"write it as {name} = {{value}}",
+        )
+    reader.skip_space()
+    if reader.peek() == "#":
+        raise BibSyntaxError(
+            reader.pos,
+            f"entry '{entry.key}': field '{name}' joins strings with '#'",
+            "write the whole value in one pair of braces",
+        )
+    if name in entry.fields:
+        raise BibSyntaxError(
+            _position_of_line(reader, field_line),
+            f"entry '{entry.key}': field '{name}' is given twice (first at line {entry.fields[name].line})",
+            "keep one of them",
+        )
+    entry.fields[name] = Field(value=" ".join(value.split()), line=field_line)
+
+
+def _position_of_line(reader: _Reader, line: int) -> int:
+    return 0 if line == 1 else reader.newlines[line - 2] + 1
+
+
+def read_bib_file(path: Path, shown_as: str) -> tuple[list[Entry], list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return [], [Problem(shown_as, 1, f"not valid UTF-8 ({error.reason})", "save the file as UTF-8")]
+    return parse_bibtex(text, shown_as)

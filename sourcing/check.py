@@ -1,0 +1,48 @@
+"""The whole source check: the bibliography, then every page of the site."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .bibliography import load_bibliography
+from .pages import check_page
+from .problems import Problem, display_path
+
+
+@dataclass
+class SiteReport:
+    problems: list[Problem] = field(default_factory=list)
+    exempt: list[tuple[str, str]] = field(default_factory=list)  # (page, reason)
+    pages: int = 0
+    entries: int = 0
+
+    def summary(self) -> str:
+        return (
+            f"{self.pages} pages, {self.entries} sources, {len(self.exempt)} exempt pages: "
+            + (f"{len(self.problems)} problems" if self.problems else "every factual page cites a secondary source")
+        )
+
+    def exempt_lines(self) -> list[str]:
+        return [f"exempt from the sourcing rule: {page} ({reason})" for page, reason in self.exempt]
+
+
+def check_site(docs_dir: Path, bib_dir: Path, root: Path) -> SiteReport:
+    """Check `bib_dir` and every Markdown page below `docs_dir`; paths are shown relative to `root`."""
+    bibliography = load_bibliography(bib_dir, root)
+    report = SiteReport(problems=list(bibliography.problems), entries=len(bibliography.entries))
+    for path in sorted(docs_dir.rglob("*.md")):
+        shown = display_path(path, root)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as error:
+            report.problems.append(Problem(shown, 1, f"not valid UTF-8 ({error.reason})", "save the file as UTF-8"))
+            continue
+        page = check_page(text, shown, bibliography)
+        report.pages += 1
+        report.problems.extend(page.problems)
+        if page.exempt_reason is not None:
+            report.exempt.append((shown, page.exempt_reason))
+    report.problems.sort()
+    return report
+

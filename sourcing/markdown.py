@@ -1,0 +1,174 @@
+"""Reading a Markdown page as MkDocs and mkdocs-bibtex will: front matter, prose and citations.
+
+Only citations in prose count. Text in fenced or inline code, HTML comments and raw HTML is
+"masked": replaced by spaces of the same length, so that line numbers stay true.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+# The same front matter MkDocs reads (mkdocs.utils.meta.YAML_RE).
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+HTML_COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.DOTALL)
+CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+BLOCK_TAGS = (
+    "address|article|aside|blockquote|details|dialog|div|dl|fieldset|figcaption|figure|footer|form|"
+    "h[1-6]|header|hr|iframe|main|nav|noscript|ol|p|pre|script|section|style|summary|table|ul|video"
+)
+HTML_BLOCK_OPEN = re.compile(rf"^ {{0,3}}<({BLOCK_TAGS})(?=[\s/>])[^>]*>", re.IGNORECASE | re.MULTILINE)
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+CITATION_BLOCK = re.compile(r"\[([^\[\]\n]*)\]")
+CITATION = re.compile(r"(?:^|(?<=\s))@([^\s;,\[\]]+)")
+BARE_AT = re.compile(r"(?<![\w@.\[])@([A-Za-z][\w-]*)")
+
+
+@dataclass(frozen=True)
+class Citation:
+    key: str
+    line: int
+
+
+@dataclass
+class Page:
+    """A page split the way MkDocs splits it; `meta` is None when the front matter is broken."""
+
+    text: str
+    meta: dict | None
+    body_start: int  # offset of the first character after the front matter
+    front_matter_error: tuple[int, str] | None = None
+
+
+def read_page(text: str) -> Page:
+    text = text.replace("\r\n", "\n")
+    if not re.match(r"-{3}[ \t]*\n", text):
+        return Page(text=text, meta={}, body_start=0)
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return Page(
+            text=text,
+            meta=None,
+            body_start=0,
+            front_matter_error=(1, "front matter opened with '---' is never closed"),
+        )
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = 2 + mark.line if mark is not None else 1
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        error_at = (line, f"front matter is not valid YAML ({reason})")
+        return Page(text=text, meta=None, body_start=match.end(), front_matter_error=error_at)
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        return Page(
+            text=text,
+            meta=None,
+            body_start=match.end(),
+            front_matter_error=(2, "front matter is not a list of 'key: value' lines"),
+        )
+    return Page(text=text, meta=meta, body_start=match.end())
+
+
+def non_prose_spans(text: str) -> list[tuple[int, int]]:
+    """Where code, HTML comments and raw HTML stand in `text`, as (start, end) offsets."""
+    spans = _fenced_code(text)
+    masked = _blank(text, spans)
+    for pattern in (HTML_COMMENT, CODE_SPAN):
+        found = [m.span() for m in pattern.finditer(masked)]
+        spans += found
+        masked = _blank(masked, found)
+    found = _html_blocks(masked)
+    spans += found
+    masked = _blank(masked, found)
+    spans += [m.span() for m in HTML_TAG.finditer(masked)]
+    return sorted(spans)
+
+
+def prose(text: str) -> str:
+    """`text` with everything that is not prose replaced by spaces (newlines kept)."""
+    return _blank(text, non_prose_spans(text))
+
+
+def citations(text: str) -> list[Citation]:
+    """The `[@key]` citations in `text`, read the way mkdocs-bibtex reads them."""
+    found = []
+    for block in CITATION_BLOCK.finditer(text):
+        line = text.count("\n", 0, block.start()) + 1
+        for part in block.group(1).split(";"):
+            match = CITATION.search(part.strip())
+            if match:
+                found.append(Citation(key=match.group(1), line=line))
+    return found
+
+
+def bare_mentions(text: str) -> list[Citation]:
+    """`@word` outside any [...] citation block: often a citation missing its brackets."""
+    outside = CITATION_BLOCK.sub(lambda m: " " * len(m.group(0)), text)
+    return [
+        Citation(key=m.group(1), line=text.count("\n", 0, m.start()) + 1) for m in BARE_AT.finditer(outside)
+    ]
+
+
+def _fenced_code(text: str) -> list[tuple[int, int]]:
+    spans = []
+    offset = 0
+    fence = None
+    start = 0
+    for line in text.splitlines(keepends=True):
+        match = FENCE_OPEN.match(line)
+        if fence is None and match:
+            fence, start = match.group(1), offset
+        elif fence is not None and match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+            if line.strip() == match.group(1):
+                spans.append((start, offset + len(line)))
+                fence = None
+        offset += len(line)
+    if fence is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _html_blocks(text: str) -> list[tuple[int, int]]:
+    """Raw HTML blocks: from a block-level tag at the start of a line to its closing tag.
+
+    Blocks marked `markdown` (the md_in_html extension) hold Markdown: only their tags go.
+    """
+    spans = []
+    position = 0
+    while True:
+        match = HTML_BLOCK_OPEN.search(text, position)
+        if not match:
+            return spans
+        if re.search(r"\smarkdown(\s*=|[\s>])", match.group(0)):
+            position = match.end()
+            continue
+        tag = match.group(1).lower()
+        end = _closing_tag_end(text, tag, match.end())
+        spans.append((match.start(), end))
+        position = end
+
+
+def _closing_tag_end(text: str, tag: str, position: int) -> int:
+    depth = 1
+    pattern = re.compile(rf"<(/?){tag}(?=[\s/>])[^>]*>", re.IGNORECASE)
+    for match in pattern.finditer(text, position):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return match.end()
+    blank_line = text.find("\n\n", position)
+    return len(text) if blank_line < 0 else blank_line
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)

@@ -1,0 +1,115 @@
+"""The sourcing rule for one page: a factual page cites at least one secondary source.
+
+Pages are factual by default. A page that states no facts (say, "How to contribute") opts out
+with a reason in its front matter: `exempt_from_sourcing: <why>`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from .bibliography import Bibliography
+from .markdown import Citation, bare_mentions, citations, prose, read_page
+from .problems import Problem
+
+EXEMPT_KEY = "exempt_from_sourcing"
+HOW_TO_CITE = (
+    "cite a secondary source (scholarship, think-tank research or quality journalism) with [@key] "
+    "after the sentence it supports"
+)
+
+
+@dataclass
+class PageReport:
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+    exempt_reason: str | None = None
+    citations: list[Citation] = field(default_factory=list)
+
+
+def check_page(text: str, path: str, bibliography: Bibliography) -> PageReport:
+    report = PageReport(path=path)
+    page = read_page(text)
+
+    def problem(line: int, what: str, fix: str) -> None:
+        report.problems.append(Problem(path, line, what, fix))
+
+    if page.front_matter_error:
+        line, what = page.front_matter_error
+        problem(line, what, "fix the 'key: value' lines between the two '---' lines (quote values that contain ': ')")
+    body = re.sub(r"[^\n]", " ", page.text[: page.body_start]) + page.text[page.body_start :]
+    visible = prose(body)
+    report.citations = citations(visible)
+
+    for citation in report.citations:
+        if citation.key not in bibliography.entries:
+            problem(citation.line, f"unknown source key '{citation.key}'", _unknown_key_fix(citation.key, bibliography))
+    for mention in bare_mentions(visible):
+        if mention.key in bibliography.entries:
+            problem(
+                mention.line,
+                f"'@{mention.key}' without brackets is not a citation",
+                f"write [@{mention.key}]",
+            )
+
+    if page.meta is None:
+        return report
+    if EXEMPT_KEY in page.meta:
+        reason = page.meta[EXEMPT_KEY]
+        if isinstance(reason, str) and reason.strip():
+            report.exempt_reason = reason.strip()
+            return report
+        problem(
+            _line_of_key(page.text, EXEMPT_KEY),
+            f"'{EXEMPT_KEY}' needs a reason, not '{reason}'",
+            f"write {EXEMPT_KEY}: <why this page states no facts that need a source>",
+        )
+        return report
+
+    kinds = {bibliography.source_type(c.key) for c in report.citations if c.key in bibliography.entries}
+    if "secondary" in kinds:
+        return report
+    known = [c for c in report.citations if c.key in bibliography.entries]
+    if not known:
+        hidden = [c for c in citations(body) if c not in report.citations]
+        note = ""
+        if hidden:
+            note = (
+                f" (the citation at line {hidden[0].line} is inside code, an HTML comment or raw HTML, "
+                "where it does not count)"
+            )
+        problem(
+            _first_prose_line(visible),
+            ("factual page cites no source" if not report.citations else "factual page cites no known source") + note,
+            HOW_TO_CITE + f", or, if the page states no facts, add '{EXEMPT_KEY}: <reason>' to its front matter",
+        )
+    else:
+        kinds_cited = {f"{c.key} ({bibliography.source_type(c.key) or 'no sourcetype'})" for c in known}
+        problem(
+            known[0].line,
+            f"page cites no secondary source, only: {', '.join(sorted(kinds_cited))}",
+            HOW_TO_CITE + "; primary sources and exhibits alone are not enough",
+        )
+    return report
+
+
+def _unknown_key_fix(key: str, bibliography: Bibliography) -> str:
+    close = difflib.get_close_matches(key, list(bibliography.entries), n=1, cutoff=0.75)
+    if close:
+        return f"did you mean '{close[0]}'? Otherwise add an entry '{key}' to bibliography/*.bib"
+    return f"add an entry '{key}' to bibliography/*.bib, or correct the key"
+
+
+def _first_prose_line(visible: str) -> int:
+    for number, line in enumerate(visible.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            return number
+    return 1
+
+
+def _line_of_key(text: str, key: str) -> int:
+    match = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 1

@@ -1,0 +1,89 @@
+"""Shared helpers: the test bibliography and small fixture sites built in temporary folders."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from sourcing.bibliography import Bibliography, load_bibliography
+
+PROJECT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+
+@pytest.fixture
+def bibliography() -> Bibliography:
+    loaded = load_bibliography(FIXTURES, FIXTURES)
+    assert loaded.problems == []
+    return loaded
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+    def html(self, page: str = "index.html") -> str:
+        return (self.site / page).read_text(encoding="utf-8")
+
+
+def write_site(root: Path, pages: dict[str, str], bib: str | None = None, hooks: list[str] | None = None) -> Path:
+    """A minimal site using the project's real hooks and plugin settings."""
+    (root / "docs").mkdir(parents=True)
+    (root / "bibliography").mkdir()
+    for name, text in pages.items():
+        path = root / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dedent(text), encoding="utf-8")
+    bib_text = bib if bib is not None else (FIXTURES / "sources.bib").read_text(encoding="utf-8")
+    (root / "bibliography" / "sources.bib").write_text(bib_text, encoding="utf-8")
+    hook_names = hooks if hooks is not None else ["citation_style", "enforce_sourcing", "shield_code_from_citations"]
+    hook_lines = "\n".join(f"  - {PROJECT / 'hooks' / name}.py" for name in hook_names)
+    (root / "mkdocs.yml").write_text(
+        dedent(
+            """
+            site_name: Fixture
+            theme:
+              name: material
+              font: false
+            plugins:
+              - bibtex:
+                  bib_dir: bibliography
+                  csl_file: chicago-author-date
+                  enable_inline_citations: false
+            markdown_extensions:
+              - footnotes
+              - md_in_html
+            hooks:
+            """
+        )
+        + hook_lines
+        + "\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+def mkdocs_build(root: Path, *extra: str) -> Build:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [str(MKDOCS), "build", "--clean", "--site-dir", str(root / "site"), *extra],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, root / "site")

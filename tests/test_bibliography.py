@@ -1,0 +1,104 @@
+"""The bibliography policy: kinds of source, findability, dates, keys, and no duplicates."""
+
+from pathlib import Path
+
+from conftest import dedent
+
+from sourcing.bibliography import load_bibliography
+
+GOOD = """
+@article{smith2020title,
+  author = {Smith, Ann},
+  title = {Title},
+  journaltitle = {Journal},
+  date = {2020-01-02},
+  url = {https://example.org/a},
+  urldate = {2026-11-22},
+  sourcetype = {secondary},
+}
+"""
+
+
+def problems_in(tmp_path: Path, **files: str) -> list[str]:
+    for name, text in files.items():
+        (tmp_path / f"{name}.bib").write_text(dedent(text), encoding="utf-8")
+    return [str(p) for p in load_bibliography(tmp_path, tmp_path).problems]
+
+
+def test_a_complete_entry_passes(tmp_path):
+    assert problems_in(tmp_path, refs=GOOD) == []
+
+
+def test_duplicate_keys_across_files_name_both_places(tmp_path):
+    assert problems_in(tmp_path, a=GOOD, b="% another file\n" + GOOD) == [
+        "b.bib:3: duplicate key 'smith2020title' (first defined at a.bib:1); "
+        "merge the two entries or give one of them another key"
+    ]
+
+
+def test_missing_or_unknown_sourcetype(tmp_path):
+    assert problems_in(tmp_path, refs=GOOD.replace("  sourcetype = {secondary},\n", "")) == [
+        "refs.bib:1: entry 'smith2020title': no sourcetype; add sourcetype = {secondary} or another of: "
+        "primary, secondary, tertiary, exhibit (see CONTRIBUTING.md)"
+    ]
+    assert problems_in(tmp_path, refs=GOOD.replace("{secondary}", "{scholarly}")) == [
+        "refs.bib:8: entry 'smith2020title': sourcetype 'scholarly' is not a kind we know; "
+        "use one of: primary, secondary, tertiary, exhibit (see CONTRIBUTING.md)"
+    ]
+
+
+def test_key_convention(tmp_path):
+    [message] = problems_in(tmp_path, refs=GOOD.replace("smith2020title", "Smith_2020"))
+    assert message.startswith("refs.bib:1: entry 'Smith_2020': key does not follow the convention authorYEARword;")
+
+
+def test_undated_web_pages_use_nd_in_the_key(tmp_path):
+    undated = GOOD.replace("@article{smith2020title", "@online{smithndtitle").replace("  date = {2020-01-02},\n", "")
+    assert problems_in(tmp_path, refs=undated) == []
+
+
+def test_findability_url_or_doi_and_urldate(tmp_path):
+    no_link = GOOD.replace("  url = {https://example.org/a},\n  urldate = {2026-11-22},\n", "")
+    assert problems_in(tmp_path, refs=no_link) == [
+        "refs.bib:1: entry 'smith2020title': no url or doi; "
+        "add url = {...} (with urldate) or doi = {...} so readers can find it"
+    ]
+    assert problems_in(tmp_path, refs=no_link.replace("  sourcetype", "  doi = {10.1000/xyz},\n  sourcetype")) == []
+    assert problems_in(tmp_path, refs=GOOD.replace("  urldate = {2026-11-22},\n", "")) == [
+        "refs.bib:6: entry 'smith2020title': url without urldate; add urldate = {YYYY-MM-DD}, the day you read it"
+    ]
+
+
+def test_dates_are_iso(tmp_path):
+    assert problems_in(tmp_path, refs=GOOD.replace("2020-01-02", "2 January 2020")) == [
+        "refs.bib:5: entry 'smith2020title': date '2 January 2020' is not YYYY, YYYY-MM or YYYY-MM-DD; "
+        "write the publication date in ISO form, for example date = {2019-07-29}"
+    ]
+    undated_article = GOOD.replace("  date = {2020-01-02},\n", "")
+    assert problems_in(tmp_path, refs=undated_article) == [
+        "refs.bib:1: entry 'smith2020title': no date; add date = {YYYY-MM-DD} (or YYYY-MM, or YYYY) "
+        "as published; only @online pages may be undated"
+    ]
+
+
+def test_organisation_names_with_and_must_be_braced(tmp_path):
+    split = GOOD.replace("  journaltitle = {Journal},\n", "  institution = {China Copyright and Media},\n")
+    assert problems_in(tmp_path, refs=split) == [
+        "refs.bib:4: entry 'smith2020title': institution 'China Copyright and Media' would be read as several "
+        "names split at 'and'; wrap the whole name in a second pair of braces: "
+        "institution = {{China Copyright and Media}}"
+    ]
+    assert problems_in(tmp_path, refs=split.replace("{China Copyright and Media}", "{{China Copyright and Media}}")) == []
+
+
+def test_all_problems_of_all_files_in_one_run(tmp_path):
+    found = problems_in(
+        tmp_path,
+        a=GOOD.replace("{secondary}", "{opinion}"),
+        b="@article{broken2020entry,\n  title = {Unclosed,\n}\n",
+    )
+    assert [m.split(":")[0] + ":" + m.split(":")[1] for m in found] == ["a.bib:8", "b.bib:1"]
+
+
+def test_no_bib_file_is_a_problem(tmp_path):
+    assert problems_in(tmp_path) == [".:1: no .bib file found; add the bibliography as bibliography/*.bib"]

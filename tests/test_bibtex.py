@@ -1,0 +1,103 @@
+"""The BibTeX reader: entries with their lines, and every syntax error named with its line."""
+
+from conftest import dedent
+
+from sourcing.bibtex import parse_bibtex
+
+
+def messages(text: str) -> list[str]:
+    return [str(p) for p in parse_bibtex(dedent(text), "refs.bib")[1]]
+
+
+def test_reads_entries_fields_and_lines():
+    entries, problems = parse_bibtex(
+        dedent(
+            """
+            % a comment line
+            @Article{smith2020title,
+              Author = {Smith, Ann},
+              title = "A {Nested} Title
+                       on two lines",
+              year = 2020,
+            }
+
+            @comment{ignored, entirely}
+            @online{org2021page, title = {Page}}
+            """
+        ),
+        "refs.bib",
+    )
+    assert problems == []
+    assert [(e.key, e.type, e.line) for e in entries] == [("smith2020title", "article", 2), ("org2021page", "online", 10)]
+    first = entries[0]
+    assert first.get("author") == "Smith, Ann"
+    assert first.get("title") == "A {Nested} Title on two lines"
+    assert first.get("year") == "2020"
+    assert first.line_of("year") == 6
+
+
+def test_unclosed_brace_names_the_line_where_it_opened_and_reading_goes_on():
+    assert messages(
+        """
+        @article{a2020one,
+          title = {Never closed,
+          sourcetype = {secondary},
+        }
+        @article{b2020two,
+          title = {Fine}
+          year = {2020},
+        }
+        """
+    ) == [
+        "refs.bib:2: a '{' opened here is never closed; add the missing '}' at the end of the value",
+        "refs.bib:7: entry 'b2020two': expected ',' or '}' after a field; "
+        "separate fields with commas and close the entry with '}'",
+    ]
+
+
+def test_missing_comma_after_key():
+    assert messages("@article{a2020one\n  title = {T},\n}\n") == [
+        "refs.bib:1: entry 'a2020one': no ',' after the key; write @article{a2020one, then the fields"
+    ]
+
+
+def test_field_without_equals_sign_or_value():
+    assert messages("@article{a2020one,\n  title {T},\n}\n") == [
+        "refs.bib:2: entry 'a2020one': field 'title' has no '='; write it as title = {value}"
+    ]
+    assert messages("@article{a2020one,\n  title = ,\n}\n") == [
+        "refs.bib:2: entry 'a2020one': field 'title' has no value in braces; write it as title = {value}"
+    ]
+
+
+def test_field_given_twice():
+    assert messages("@article{a2020one,\n  title = {T},\n  title = {U},\n}\n") == [
+        "refs.bib:3: entry 'a2020one': field 'title' is given twice (first at line 2); keep one of them"
+    ]
+
+
+def test_unsupported_syntax_is_named():
+    assert messages('@string{ccm = "China Copyright and Media"}\n') == [
+        "refs.bib:1: @string abbreviations are not supported; write the value in full in each entry"
+    ]
+    assert messages("@article(a2020one, title = {T})\n") == [
+        "refs.bib:1: entry @article( uses parentheses; write it with braces: @article{key, ...}"
+    ]
+    assert messages("@article{a2020one, title = {T} # {U}}\n") == [
+        "refs.bib:1: entry 'a2020one': field 'title' joins strings with '#'; write the whole value in one pair of braces"
+    ]
+
+
+def test_entry_without_key_and_stray_at_sign():
+    assert messages("@article{, title = {T}}\n") == [
+        "refs.bib:1: @article entry has no citation key; give it a key: @article{authorYEARword, ..."
+    ]
+    assert messages("Mail me at someone@example.org\n") == [
+        "refs.bib:1: @example is not followed by '{'; write the entry as @example{key, field = {value}}"
+    ]
+
+
+def test_unclosed_entry_at_end_of_file():
+    assert messages("@article{a2020one,\n  title = {T},\n") == [
+        "refs.bib:1: entry 'a2020one' is never closed; add '}' after its last field"
+    ]

@@ -1,0 +1,132 @@
+"""The sourcing rule on one page, and how the page is read (front matter, prose, citations)."""
+
+import pytest
+from conftest import dedent
+
+from sourcing.markdown import citations, prose, read_page
+from sourcing.pages import check_page
+
+NO_SOURCE_FIX = (
+    "cite a secondary source (scholarship, think-tank research or quality journalism) with [@key] after the "
+    "sentence it supports, or, if the page states no facts, add 'exempt_from_sourcing: <reason>' to its front matter"
+)
+
+
+def problems(text: str, bibliography) -> list[str]:
+    return [str(p) for p in check_page(dedent(text), "docs/page.md", bibliography).problems]
+
+
+def test_a_page_citing_a_secondary_source_passes(bibliography):
+    assert problems("# Title\n\nA fact [@doe2020example].\n", bibliography) == []
+    assert problems("# T\n\nA fact [see @council2014outline, p. 2; @doe2020example].\n", bibliography) == []
+
+
+def test_a_factual_paragraph_without_citation_fails_at_its_line(bibliography):
+    text = """
+    ---
+    title: A page
+    ---
+    # A page
+
+    Everyone in China has a score.
+    """
+    assert problems(text, bibliography) == [f"docs/page.md:6: factual page cites no source; {NO_SOURCE_FIX}"]
+
+
+@pytest.mark.parametrize("key, kind", [("council2014outline", "primary"), ("viral2018video", "exhibit")])
+def test_primary_sources_or_exhibits_alone_do_not_satisfy_the_rule(bibliography, key, kind):
+    assert problems(f"# T\n\nText.\n\nA claim [@{key}].\n", bibliography) == [
+        f"docs/page.md:5: page cites no secondary source, only: {key} ({kind}); cite a secondary source "
+        "(scholarship, think-tank research or quality journalism) with [@key] after the sentence it supports; "
+        "primary sources and exhibits alone are not enough"
+    ]
+
+
+@pytest.mark.parametrize(
+    "hiding",
+    [
+        "<!-- [@doe2020example] -->",
+        "`[@doe2020example]`",
+        "```\n[@doe2020example]\n```",
+        "<div>\n[@doe2020example]\n</div>",
+        '<span title="[@doe2020example]">x</span>',
+    ],
+    ids=["html comment", "inline code", "fenced code", "raw html block", "html attribute"],
+)
+def test_a_citation_hidden_where_it_does_not_render_does_not_count(bibliography, hiding):
+    [message] = problems(f"# T\n\nA fact.\n\n{hiding}\n", bibliography)
+    line = 5 + hiding.count("\n") // 2
+    assert message.startswith(f"docs/page.md:3: factual page cites no source (the citation at line {line} is inside code")
+
+
+def test_markdown_inside_md_in_html_blocks_counts(bibliography):
+    assert problems('# T\n\n<div markdown>\nA fact [@doe2020example].\n</div>\n', bibliography) == []
+
+
+def test_unknown_keys_are_named_with_a_suggestion(bibliography):
+    assert problems("# T\n\nA fact [@doe2020example; @doe2020exampel].\n", bibliography) == [
+        "docs/page.md:3: unknown source key 'doe2020exampel'; "
+        "did you mean 'doe2020example'? Otherwise add an entry 'doe2020exampel' to bibliography/*.bib"
+    ]
+    assert problems("# T\n\nA fact [@doe2020example]. [@nothinglikeit]\n", bibliography) == [
+        "docs/page.md:3: unknown source key 'nothinglikeit'; add an entry 'nothinglikeit' to bibliography/*.bib, "
+        "or correct the key"
+    ]
+
+
+def test_a_known_key_without_brackets_is_flagged(bibliography):
+    assert problems("# T\n\nA fact [@doe2020example], as @doe2020example say.\n", bibliography) == [
+        "docs/page.md:3: '@doe2020example' without brackets is not a citation; write [@doe2020example]"
+    ]
+    assert problems("# T\n\nA fact [@doe2020example]. Mail editor@example.org.\n", bibliography) == []
+
+
+def test_an_exemption_needs_a_reason(bibliography):
+    exempt = "---\nexempt_from_sourcing: Describes how to contribute; states no facts.\n---\n# Contributing\n\nHi.\n"
+    report = check_page(exempt, "docs/page.md", bibliography)
+    assert report.problems == []
+    assert report.exempt_reason == "Describes how to contribute; states no facts."
+    assert problems("---\ntitle: X\nexempt_from_sourcing: true\n---\n# X\n", bibliography) == [
+        "docs/page.md:3: 'exempt_from_sourcing' needs a reason, not 'True'; "
+        "write exempt_from_sourcing: <why this page states no facts that need a source>"
+    ]
+
+
+def test_broken_front_matter_is_an_error_with_its_line(bibliography):
+    broken = "---\ntitle: A page\ndescription: a: b: c\n---\n# A page\n\nA fact [@doe2020example].\n"
+    [message] = problems(broken, bibliography)
+    assert message.startswith("docs/page.md:3: front matter is not valid YAML (mapping values are not allowed here);")
+    assert problems("---\ntitle: A page\n\n# A page\n", bibliography) == [
+        "docs/page.md:1: front matter opened with '---' is never closed; "
+        "fix the 'key: value' lines between the two '---' lines (quote values that contain ': ')"
+    ]
+    [message] = problems("---\n- a list\n---\n# A page\n\nA fact [@doe2020example].\n", bibliography)
+    assert message.startswith("docs/page.md:2: front matter is not a list of 'key: value' lines;")
+
+
+def test_all_problems_of_a_page_in_one_run(bibliography):
+    text = "# T\n\nOne [@unknownone2020x].\n\nTwo [@unknowntwo2020y].\n"
+    assert [m.split(": ")[0] for m in problems(text, bibliography)] == [
+        "docs/page.md:3",
+        "docs/page.md:5",
+        "docs/page.md:3",
+    ]
+
+
+def test_prose_masking_keeps_line_numbers():
+    text = "a\n```\ncode [@x]\n```\nb `c` <!-- d\ne --> f\n"
+    masked = prose(text)
+    assert len(masked) == len(text)
+    assert [line.rstrip() for line in masked.splitlines()] == ["a", "", "", "", "b", "      f"]
+
+
+def test_citations_are_read_like_mkdocs_bibtex():
+    found = citations("x [@a2020b] y [see @c2020d, p. 4; @e2020f]\n[link](https://x.org) [^1] [mail a@b.org]\n")
+    assert [(c.key, c.line) for c in found] == [("a2020b", 1), ("c2020d", 1), ("e2020f", 1)]
+
+
+def test_front_matter_is_read_as_mkdocs_reads_it():
+    page = read_page("---\ntitle: T\n...\n# Body\n")
+    assert page.meta == {"title": "T"}
+    assert page.text[page.body_start :] == "# Body\n"
+    assert read_page("# No front matter\n").meta == {}
