@@ -58,7 +58,8 @@ def read_page(text: str) -> Page:
     try:
         meta = yaml.safe_load(match.group(1))
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        # Where an unclosed bracket or quote began beats where YAML gave up.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = 2 + mark.line if mark is not None else 1
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
         error_at = (line, f"front matter is not valid YAML ({reason})")

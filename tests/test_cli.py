@@ -1,0 +1,49 @@
+"""`make check` (python -m sourcing): exit status and the exact lines the writer reads."""
+
+import subprocess
+import sys
+
+from conftest import write_site
+
+
+def run_check(root):
+    result = subprocess.run(
+        [sys.executable, "-m", "sourcing", "--root", str(root)], capture_output=True, text=True, timeout=60
+    )
+    return result.returncode, result.stdout, result.stderr
+
+
+def test_a_sound_site_passes(tmp_path):
+    write_site(tmp_path, {"index.md": "# Home\n\nA fact [@doe2020example].\n"})
+    assert run_check(tmp_path) == (
+        0,
+        "",
+        "1 pages, 4 sources, 0 exempt pages: every factual page cites a secondary source\n",
+    )
+
+
+def test_problems_are_printed_one_per_line_and_the_exit_status_fails(tmp_path):
+    write_site(
+        tmp_path,
+        {
+            "index.md": "# Home\n\nA fact [@doe2020example].\n",
+            "new.md": "# New\n\nA fact with no source.\n",
+            "about.md": "---\nexempt_from_sourcing: About the editors.\n---\n# About\n",
+        },
+    )
+    code, out, err = run_check(tmp_path)
+    assert code == 1
+    assert out.splitlines() == [
+        "exempt from the sourcing rule: docs/about.md (About the editors.)",
+        "docs/new.md:3: factual page cites no source; cite a secondary source (scholarship, think-tank research "
+        "or quality journalism) with [@key] after the sentence it supports, or, if the page states no facts, "
+        "add 'exempt_from_sourcing: <reason>' to its front matter",
+    ]
+    assert err == "3 pages, 4 sources, 1 exempt pages: 1 problems\n"
+
+
+def test_adding_a_secondary_citation_makes_the_page_pass(tmp_path):
+    write_site(tmp_path, {"index.md": "# Home\n\nA fact [@council2014outline].\n"})
+    assert run_check(tmp_path)[0] == 1
+    (tmp_path / "docs" / "index.md").write_text("# Home\n\nA fact [@council2014outline; @doe2020example].\n")
+    assert run_check(tmp_path)[0] == 0
