@@ -57,7 +57,31 @@ def load_bibliography(bib_dir: Path, root: Path) -> Bibliography:
                 continue
             bibliography.entries[entry.key] = entry
             bibliography.problems.extend(check_entry(entry))
+    bibliography.problems.extend(_shared_addresses(bibliography.entries.values()))
     return bibliography
+
+
+def _shared_addresses(entries) -> list[Problem]:
+    """One source, one key: two entries with the same url or doi are the same publication."""
+    problems = []
+    seen: dict[str, Entry] = {}
+    for entry in entries:
+        for name in ("url", "doi"):
+            value = entry.get(name)
+            if not value:
+                continue
+            address = re.sub(r"^https?://(www\.)?", "", value.strip().lower()).rstrip("/")
+            first = seen.setdefault(f"{name}:{address}", entry)
+            if first is not entry:
+                problems.append(
+                    Problem(
+                        entry.path,
+                        entry.line_of(name),
+                        f"entry '{entry.key}' has the same {name} as '{first.key}' ({first.path}:{first.line})",
+                        f"one source, one key: cite '{first.key}' and delete this entry",
+                    )
+                )
+    return problems
 
 
 def check_entry(entry: Entry) -> list[Problem]:

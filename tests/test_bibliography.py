@@ -102,3 +102,11 @@ def test_all_problems_of_all_files_in_one_run(tmp_path):
 
 def test_no_bib_file_is_a_problem(tmp_path):
     assert problems_in(tmp_path) == [".:1: no .bib file found; add the bibliography as bibliography/*.bib"]
+
+
+def test_one_source_one_key(tmp_path):
+    other = GOOD.replace("smith2020title", "smith2020again").replace("https://example.org/a", "http://www.example.org/a/")
+    assert problems_in(tmp_path, a=GOOD, b=other) == [
+        "b.bib:6: entry 'smith2020again' has the same url as 'smith2020title' (a.bib:1); "
+        "one source, one key: cite 'smith2020title' and delete this entry"
+    ]
