@@ -1,0 +1,53 @@
+"""The real site's content meets the floors set for explainer pages.
+
+Every page in the navigation except the home page and exempt pages is an explainer: at least
+700 words of explanation, at least 3 distinct sources, a one-minute summary, and a closing
+"Where to go next" that links to other pages, so the site reads as a course.
+"""
+
+import re
+
+import pytest
+import yaml
+from conftest import PROJECT
+
+from sourcing.markdown import citations, prose, read_page
+
+DOCS = PROJECT / "docs"
+
+
+def nav_pages(nav) -> list[str]:
+    pages = []
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        pages += nav_pages(value) if isinstance(value, list) else [value]
+    return pages
+
+
+def explainer_pages() -> list[str]:
+    config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    pages = []
+    for name in nav_pages(config["nav"]):
+        page = read_page((DOCS / name).read_text(encoding="utf-8"))
+        if name != "index.md" and "exempt_from_sourcing" not in page.meta:
+            pages.append(name)
+    return pages
+
+
+def test_every_markdown_page_is_in_the_navigation():
+    in_nav = set(nav_pages(yaml.load((PROJECT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)["nav"]))
+    assert {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")} == in_nav
+
+
+@pytest.mark.parametrize("name", explainer_pages())
+def test_explainer_pages_meet_the_floors(name):
+    page = read_page((DOCS / name).read_text(encoding="utf-8"))
+    body = prose(page.text[page.body_start :])
+    words = len(re.sub(r"\[[^\]]*@[^\]]*\]", "", body).split())
+    sources = {c.key for c in citations(body)}
+    assert words >= 700, f"{name}: {words} words"
+    assert len(sources) >= 3, f"{name}: {len(sources)} sources"
+    assert page.meta.get("description"), f"{name}: no description in front matter"
+    assert re.search(r"in one minute", body, re.IGNORECASE), f"{name}: no 'In one minute' summary"
+    next_section = body.split("## Where to go next")[-1] if "## Where to go next" in body else ""
+    assert re.search(r"\]\([a-z0-9-]+\.md", next_section), f"{name}: 'Where to go next' links to no page"
