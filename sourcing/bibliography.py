@@ -26,6 +26,8 @@ NAME_LIST_FIELDS = ("institution", "organization", "publisher", "location")
 class Bibliography:
     entries: dict[str, Entry] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # keys of entries a syntax error makes unreadable, with that error
+    unreadable: dict[str, Problem] = field(default_factory=dict)
 
     def source_type(self, key: str) -> str | None:
         entry = self.entries.get(key)
@@ -43,6 +45,7 @@ def load_bibliography(bib_dir: Path, root: Path) -> Bibliography:
     for path in files:
         entries, problems = read_bib_file(path, display_path(path, root))
         bibliography.problems.extend(problems)
+        bibliography.unreadable.update((p.key, p) for p in problems if p.key)
         for entry in entries:
             first = bibliography.entries.get(entry.key)
             if first is not None:

@@ -53,6 +53,7 @@ class BibSyntaxError(Exception):
         self.position = position
         self.what = what
         self.fix = fix
+        self.key: str | None = None  # the entry it breaks, once its key is known
 
 
 class _Reader:
@@ -150,7 +151,7 @@ def parse_bibtex(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
         try:
             entry = _read_entry(reader)
         except BibSyntaxError as error:
-            problems.append(Problem(path, reader.line(error.position), error.what, error.fix))
+            problems.append(Problem(path, reader.line(error.position), error.what, error.fix, key=error.key))
             reader.pos = _next_entry_start(text, at + 1)
             continue
         if entry is not None:
@@ -204,6 +205,15 @@ def _read_entry(reader: _Reader) -> Entry | None:
         )
     entry = Entry(key=key_match.group(0), type=entry_type, path=reader.path, line=reader.line(start))
     reader.pos = key_match.end()
+    try:
+        return _read_fields(reader, entry, start)
+    except BibSyntaxError as error:
+        error.key = entry.key
+        raise
+
+
+def _read_fields(reader: _Reader, entry: Entry, start: int) -> Entry:
+    entry_type = entry.type
     reader.expect(
         ",", f"entry '{entry.key}': no ',' after the key", f"write @{entry_type}{{{entry.key}, then the fields"
     )
@@ -213,23 +223,23 @@ def _read_entry(reader: _Reader) -> Entry | None:
             reader.pos += 1
             return entry
         if reader.peek() == "":
-            raise BibSyntaxError(
-                start,
-                f"entry '{entry.key}' is never closed",
-                "add '}' after its last field",
-            )
+            raise _never_closed(entry, start)
         _read_field(reader, entry)
         reader.skip_space()
-        if reader.peek() == "":
-            raise BibSyntaxError(start, f"entry '{entry.key}' is never closed", "add '}' after its last field")
         if reader.peek() == ",":
             reader.pos += 1
+        elif reader.peek() == "":
+            raise _never_closed(entry, start)
         elif reader.peek() != "}":
             raise BibSyntaxError(
                 reader.pos,
                 f"entry '{entry.key}': expected ',' or '}}' after a field",
                 "separate fields with commas and close the entry with '}'",
             )
+
+
+def _never_closed(entry: Entry, start: int) -> BibSyntaxError:
+    return BibSyntaxError(start, f"entry '{entry.key}' is never closed", "add '}' after its last field")
 
 
 def _read_field(reader: _Reader, entry: Entry) -> None:

@@ -44,7 +44,14 @@ def check_page(text: str, path: str, bibliography: Bibliography) -> PageReport:
     report.citations = citations(visible)
 
     for citation in report.citations:
-        if citation.key not in bibliography.entries:
+        broken = bibliography.unreadable.get(citation.key)
+        if broken is not None:
+            problem(
+                citation.line,
+                f"source '{citation.key}' cannot be read: its entry has an error ({broken.path}:{broken.line})",
+                "fix that entry first",
+            )
+        elif citation.key not in bibliography.entries:
             problem(citation.line, f"unknown source key '{citation.key}'", _unknown_key_fix(citation.key, bibliography))
     for mention in bare_mentions(visible):
         if mention.key in bibliography.entries:
@@ -54,8 +61,8 @@ def check_page(text: str, path: str, bibliography: Bibliography) -> PageReport:
                 f"write [@{mention.key}]",
             )
 
-    if page.meta is None:
-        return report
+    if page.meta is None or any(c.key in bibliography.unreadable for c in report.citations):
+        return report  # the rule waits until the page and its sources can be read
     if EXEMPT_KEY in page.meta:
         reason = page.meta[EXEMPT_KEY]
         if isinstance(reason, str) and reason.strip():

@@ -130,3 +130,13 @@ def test_front_matter_is_read_as_mkdocs_reads_it():
     assert page.meta == {"title": "T"}
     assert page.text[page.body_start :] == "# Body\n"
     assert read_page("# No front matter\n").meta == {}
+
+
+def test_citing_an_entry_with_a_syntax_error_points_at_the_entry(tmp_path):
+    from sourcing.bibliography import load_bibliography
+
+    (tmp_path / "refs.bib").write_text("@article{doe2020broken,\n  title = {Unclosed,\n  sourcetype = {secondary},\n}\n")
+    bibliography = load_bibliography(tmp_path, tmp_path)
+    assert problems("# T\n\nA fact [@doe2020broken].\n", bibliography) == [
+        "docs/page.md:3: source 'doe2020broken' cannot be read: its entry has an error (refs.bib:2); fix that entry first"
+    ]
