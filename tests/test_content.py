@@ -51,3 +51,14 @@ def test_explainer_pages_meet_the_floors(name):
     assert re.search(r"in one minute", body, re.IGNORECASE), f"{name}: no 'In one minute' summary"
     next_section = body.split("## Where to go next")[-1] if "## Where to go next" in body else ""
     assert re.search(r"\]\([a-z0-9-]+\.md", next_section), f"{name}: 'Where to go next' links to no page"
+
+
+@pytest.mark.parametrize("name", explainer_pages())
+def test_every_table_row_cites_a_source(name):
+    # timelines, figures and document tables: each row is a claim of its own
+    lines = prose((DOCS / name).read_text(encoding="utf-8")).splitlines()
+    rows = [line for line in lines if line.lstrip().startswith("|")]
+    body_rows = [row for i, row in enumerate(rows) if i > 0 and not re.fullmatch(r"[\s|:-]+", row)]
+    headers = {rows[i - 1] for i, row in enumerate(rows) if re.fullmatch(r"[\s|:-]+", row)}
+    uncited = [row for row in body_rows if row not in headers and not citations(row)]
+    assert uncited == [], f"{name}: table rows without a citation: {uncited}"
