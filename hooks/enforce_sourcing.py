@@ -9,10 +9,11 @@ line each, then the build stops, whatever the `strict` setting.
 
 from pathlib import Path
 
-import _project  # noqa: F401  (puts the project folder on sys.path)
+import _project
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+_project.on_path()
 from sourcing.check import check_site
 
 log = get_plugin_logger("sourcing")

@@ -6,9 +6,10 @@ those places (`sourcing.markdown`); this hook makes the rendering agree with it:
 mkdocs-bibtex runs, each '@' there becomes a placeholder, put back once the page is HTML.
 """
 
-import _project  # noqa: F401  (puts the project folder on sys.path)
+import _project
 from mkdocs.plugins import event_priority
 
+_project.on_path()
 from sourcing.markdown import non_prose_spans
 
 PLACEHOLDER = "SHIELDEDATSIGN7f3a"

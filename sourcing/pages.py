@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .bibliography import Bibliography
 from .markdown import Citation, bare_mentions, citations, prose, read_page
 from .problems import Problem
+from .verdicts import check_myth_fields, is_myth_page, line_of_key
 
 EXEMPT_KEY = "exempt_from_sourcing"
 HOW_TO_CITE = (
@@ -63,13 +64,15 @@ def check_page(text: str, path: str, bibliography: Bibliography) -> PageReport:
 
     if page.meta is None or any(c.key in bibliography.unreadable for c in report.citations):
         return report  # the rule waits until the page and its sources can be read
+    if is_myth_page(page.meta):
+        report.problems.extend(check_myth_fields(page.meta, page.text, path, bibliography))
     if EXEMPT_KEY in page.meta:
         reason = page.meta[EXEMPT_KEY]
         if isinstance(reason, str) and reason.strip():
             report.exempt_reason = reason.strip()
             return report
         problem(
-            _line_of_key(page.text, EXEMPT_KEY),
+            line_of_key(page.text, EXEMPT_KEY),
             f"'{EXEMPT_KEY}' needs a reason, not '{reason}'",
             f"write {EXEMPT_KEY}: <why this page states no facts that need a source>",
         )
@@ -115,8 +118,3 @@ def _first_prose_line(visible: str) -> int:
         if stripped and not stripped.startswith("#"):
             return number
     return 1
-
-
-def _line_of_key(text: str, key: str) -> int:
-    match = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else 1

@@ -1,0 +1,70 @@
+"""Myth pages as readers see them: the verdict badge at the top and the table of all myths."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+from sourcing.markdown import read_page
+from sourcing.verdicts import is_myth_page
+
+# CSS class of each verdict's badge (docs/stylesheets/extra.css)
+VERDICT_STYLE = {"False": "false", "Misleading": "misleading", "Partly true": "partly-true", "True": "true"}
+
+
+@dataclass(frozen=True)
+class Myth:
+    page: str  # path below the myths folder, e.g. "one-national-score.md"
+    claim: str
+    verdict: str
+    summary: str
+
+
+def verdict_badge(meta: dict) -> str:
+    """An HTML block for the top of a myth page: the claim, the verdict and its one-line summary."""
+    verdict = meta["verdict"]
+    return (
+        f'<div class="verdict verdict--{VERDICT_STYLE[verdict]}" role="note" aria-label="Verdict">\n'
+        f'<p class="verdict__claim"><span class="verdict__label">Claim:</span> {html.escape(meta["claim"])}</p>\n'
+        f'<p class="verdict__rating"><span class="verdict__label">Verdict:</span> '
+        f'<strong class="verdict__badge">{html.escape(verdict)}</strong> '
+        f'{html.escape(meta["verdict_summary"])}</p>\n'
+        "</div>\n"
+    )
+
+
+def insert_after_title(markdown: str, block: str) -> str:
+    """Put `block` right after the page's first `# ` heading (or at the top if it has none)."""
+    lines = markdown.splitlines(keepends=True)
+    for number, line in enumerate(lines):
+        if line.startswith("# "):
+            return "".join(lines[: number + 1]) + "\n" + block + "\n" + "".join(lines[number + 1 :])
+    return block + "\n" + markdown
+
+
+def collect_myths(myths_dir: Path) -> list[Myth]:
+    """Every myth page in `myths_dir`, in the order of their file names."""
+    myths = []
+    for path in sorted(myths_dir.glob("*.md")):
+        meta = read_page(path.read_text(encoding="utf-8")).meta
+        if meta and is_myth_page(meta):
+            myths.append(Myth(path.name, meta["claim"], meta["verdict"], meta["verdict_summary"]))
+    return myths
+
+
+def myths_table(myths: list[Myth]) -> str:
+    """A Markdown table of every claim with its verdict, linking each myth page."""
+    rows = ["| Claim | Verdict | In one sentence |", "| --- | --- | --- |"]
+    for myth in myths:
+        style = VERDICT_STYLE[myth.verdict]
+        rows.append(
+            f"| [{_cell(myth.claim)}]({myth.page}) "
+            f'| <span class="verdict__badge verdict--{style}">{html.escape(myth.verdict)}</span> '
+            f"| {_cell(myth.summary)} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def _cell(text: str) -> str:
+    return html.escape(text).replace("|", "\\|")

@@ -1,0 +1,63 @@
+"""Myth pages: the claim, its verdict and where it appeared, all in the page's front matter.
+
+A page is a myth page when its front matter has any of MYTH_FIELDS; then it needs all of them.
+The build draws the verdict badge, the myths table and the ClaimReview metadata from these
+fields (see `publishing/`), so a mistake here would show on the page: the check stops it first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .bibliography import Bibliography
+from .problems import Problem
+
+VERDICTS = ("False", "Misleading", "Partly true", "True")
+MYTH_FIELDS = ("claim", "verdict", "verdict_summary", "claim_appearance", "reviewed")
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def is_myth_page(meta: dict) -> bool:
+    return any(name in meta for name in MYTH_FIELDS)
+
+
+def check_myth_fields(meta: dict, text: str, path: str, bibliography: Bibliography) -> list[Problem]:
+    problems = []
+
+    def report(name: str, what: str, fix: str) -> None:
+        problems.append(Problem(path, line_of_key(text, name), what, fix))
+
+    for name, fix in (
+        ("claim", 'claim: "<the claim as commonly stated, in one sentence>"'),
+        ("verdict_summary", 'verdict_summary: "<the verdict explained in one sentence>"'),
+    ):
+        value = meta.get(name)
+        if not isinstance(value, str) or not value.strip():
+            report(name, f"myth page without '{name}'", f"add {fix} to its front matter")
+    verdict = meta.get("verdict")
+    if isinstance(verdict, bool):
+        report(
+            "verdict",
+            f"verdict {verdict} is read as a yes/no value, not as a verdict",
+            f'put it in quotes: verdict: "{verdict}"',
+        )
+    elif verdict not in VERDICTS:
+        shown = "no verdict" if verdict is None else f"verdict '{verdict}' is not one we use"
+        report("verdict", shown, f"write verdict: one of {', '.join(VERDICTS)}")
+    appearance = meta.get("claim_appearance")
+    if not isinstance(appearance, str) or appearance not in bibliography.entries:
+        report(
+            "claim_appearance",
+            f"claim_appearance '{appearance}' is not a bibliography key",
+            "give the key of the source (usually an exhibit) where the claim appeared",
+        )
+    reviewed = meta.get("reviewed")
+    if not DAY.fullmatch(str(reviewed or "")):
+        report("reviewed", "myth page without a review date", "add reviewed: YYYY-MM-DD, the day the verdict was checked")
+    return problems
+
+
+def line_of_key(text: str, key: str) -> int:
+    """The line of `key:` in the front matter, or 1 when it is missing."""
+    match = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 1

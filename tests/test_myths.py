@@ -1,0 +1,137 @@
+"""Myth pages: front matter checked, verdict badge shown, myths table generated, ClaimReview valid."""
+
+import json
+import re
+
+import pytest
+from conftest import PROJECT, dedent, mkdocs_build, write_site
+
+from publishing.claimreview import RATING, claim_review, json_ld
+from publishing.myths import Myth, insert_after_title, myths_table, verdict_badge
+from sourcing.pages import check_page
+
+MYTH = """
+---
+title: "Myth: everyone has one score"
+description: Checks the claim.
+claim: "Every citizen has one national score."
+verdict: "False"
+verdict_summary: "There is no national score for individuals."
+claim_appearance: viral2018video
+reviewed: 2026-11-22
+---
+# Myth: everyone has one score
+
+## The claim
+
+It appeared in a viral video [@viral2018video]. Researchers disagree [@doe2020example].
+"""
+
+META = {
+    "claim": "Every citizen has one national score.",
+    "verdict": "False",
+    "verdict_summary": "There is no national score for individuals.",
+    "claim_appearance": "viral2018video",
+    "reviewed": "2026-11-22",
+}
+
+
+def problems(text, bibliography):
+    return [str(p) for p in check_page(dedent(text), "docs/myths/x.md", bibliography).problems]
+
+
+def test_a_complete_myth_page_passes(bibliography):
+    assert problems(MYTH, bibliography) == []
+
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        ('verdict: "False"', "docs/myths/x.md:5: verdict 'Wrong' is not one we use; write verdict: one of False, Misleading, Partly true, True"),
+        ("claim_appearance: viral2018video", "docs/myths/x.md:7: claim_appearance 'nosuch2020key' is not a bibliography key;"),
+        ("reviewed: 2026-11-22", "docs/myths/x.md:1: myth page without a review date; add reviewed: YYYY-MM-DD"),
+        ('claim: "Every citizen has one national score."', "docs/myths/x.md:1: myth page without 'claim'; add claim:"),
+    ],
+    ids=["unknown verdict", "unknown appearance", "no review date", "no claim"],
+)
+def test_each_missing_or_wrong_field_is_named_with_its_line(bibliography, change, expected):
+    replacement = {'verdict: "False"': "verdict: Wrong", "claim_appearance: viral2018video": "claim_appearance: nosuch2020key"}
+    text = MYTH.replace(change, replacement.get(change, ""))
+    [message] = problems(text, bibliography)
+    assert message.startswith(expected)
+
+
+def test_the_badge_states_claim_verdict_and_summary_and_escapes_them():
+    badge = verdict_badge(dict(META, claim="A <b>bold</b> claim"))
+    assert 'class="verdict verdict--false"' in badge
+    assert "A &lt;b&gt;bold&lt;/b&gt; claim" in badge
+    assert '<strong class="verdict__badge">False</strong> There is no national score for individuals.' in badge
+    assert insert_after_title("intro\n# Title\nbody\n", "BADGE\n") == "intro\n# Title\n\nBADGE\n\nbody\n"
+
+
+def test_the_myths_table_links_every_claim_with_its_verdict():
+    table = myths_table([Myth("a.md", "Claim | with bar", "Partly true", "Summary.")])
+    assert table.splitlines()[2] == (
+        '| [Claim \\| with bar](a.md) | <span class="verdict__badge verdict--partly-true">Partly true</span> | Summary. |'
+    )
+
+
+def test_claim_review_has_what_fact_check_readers_need():
+    review = claim_review(META, {"title": "A video", "url": "https://example.org/v", "date": "2018"}, "Site", "https://s/x/")
+    assert review["@type"] == "ClaimReview"
+    assert review["claimReviewed"] == META["claim"]
+    assert review["datePublished"] == "2026-11-22"
+    assert review["url"] == "https://s/x/"
+    assert review["reviewRating"]["alternateName"] == "False"
+    assert review["reviewRating"]["ratingValue"] == RATING["False"] == 1
+    assert review["itemReviewed"]["appearance"] == [
+        {"@type": "CreativeWork", "name": "A video", "url": "https://example.org/v", "datePublished": "2018"}
+    ]
+    assert "</script>" not in json_ld({"x": "</script>"})
+
+
+def built_claim_reviews(html: str) -> list[dict]:
+    return [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)]
+
+
+def test_a_built_myth_page_shows_its_verdict_and_carries_claim_review(tmp_path):
+    index = "---\nexempt_from_sourcing: Lists the myth pages.\n---\n# Myths\n\n<!-- myths-table -->\n"
+    build = mkdocs_build(
+        write_site(tmp_path, {"index.md": "# Home\n\nFact [@doe2020example].\n", "myths/index.md": index, "myths/one.md": MYTH}),
+        "--strict",
+    )
+    assert build.returncode == 0, build.output
+    page = build.html("myths/one/index.html")
+    assert '<strong class="verdict__badge">False</strong>' in page
+    [review] = built_claim_reviews(page)
+    assert review["claimReviewed"] == META["claim"]
+    assert review["itemReviewed"]["appearance"][0]["url"] == "https://example.org/video"
+    table = build.html("myths/index.html")
+    assert '<a href="one/">Every citizen has one national score.</a>' in table
+    assert 'verdict--false">False</span>' in table
+
+
+def test_an_unquoted_true_or_false_verdict_is_explained(bibliography):
+    [message] = problems(MYTH.replace('verdict: "False"', "verdict: False"), bibliography)
+    assert message == (
+        'docs/myths/x.md:5: verdict False is read as a yes/no value, not as a verdict; put it in quotes: verdict: "False"'
+    )
+
+
+def test_a_myth_page_with_a_bad_verdict_stops_the_build(tmp_path):
+    build = mkdocs_build(write_site(tmp_path, {"index.md": MYTH.replace('verdict: "False"', "verdict: Mostly false")}))
+    assert build.returncode != 0
+    assert "docs/index.md:5: verdict 'Mostly false' is not one we use" in build.output
+
+
+def test_every_real_myth_page_carries_a_valid_claim_review(tmp_path):
+    build = mkdocs_build(PROJECT, "--strict", "--site-dir", str(tmp_path / "site"))
+    assert build.returncode == 0, build.output
+    myth_sources = [p for p in (PROJECT / "docs" / "myths").glob("*.md") if "\nverdict:" in p.read_text()]
+    for source in myth_sources:
+        html = (tmp_path / "site" / "myths" / source.stem / "index.html").read_text(encoding="utf-8")
+        [review] = built_claim_reviews(html)
+        assert review["@type"] == "ClaimReview" and review["@context"] == "https://schema.org"
+        assert review["claimReviewed"] and review["reviewRating"]["alternateName"] in RATING
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", review["datePublished"])
+        assert review["itemReviewed"]["appearance"][0]["url"].startswith("http")
