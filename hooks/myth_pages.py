@@ -32,7 +32,9 @@ def on_page_markdown(markdown, page, config, files):
     if is_myth_page(page.meta):
         markdown = insert_after_title(markdown, verdict_badge(page.meta))
     if MYTHS_TABLE_MARKER in markdown:
-        table = myths_table(collect_myths(Path(page.file.abs_src_path).parent))
+        folder = Path(page.file.abs_src_path).parent
+        in_nav_order = [Path(name).name for name in _nav_files(config.nav or [])]
+        table = myths_table(collect_myths(folder, in_nav_order))
         markdown = markdown.replace(MYTHS_TABLE_MARKER, table)
     return markdown
 
@@ -48,3 +50,12 @@ def on_page_context(context, page, config, nav):
         )
         page.meta["claimreview_jsonld"] = json_ld(review)
     return context
+
+
+def _nav_files(nav) -> list[str]:
+    """The file names in mkdocs.yml's nav, in reading order."""
+    files = []
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        files += _nav_files(value) if isinstance(value, list) else [value]
+    return files

@@ -43,10 +43,12 @@ def insert_after_title(markdown: str, block: str) -> str:
     return block + "\n" + markdown
 
 
-def collect_myths(myths_dir: Path) -> list[Myth]:
-    """Every myth page in `myths_dir`, in the order of their file names."""
+def collect_myths(myths_dir: Path, order: list[str] = ()) -> list[Myth]:
+    """Every myth page in `myths_dir`: those named in `order` (file names) first, in that order,
+    then the rest by file name."""
+    rank = {name: i for i, name in enumerate(order)}
     myths = []
-    for path in sorted(myths_dir.glob("*.md")):
+    for path in sorted(myths_dir.glob("*.md"), key=lambda p: (rank.get(p.name, len(rank)), p.name)):
         meta = read_page(path.read_text(encoding="utf-8")).meta
         if meta and is_myth_page(meta):
             myths.append(Myth(path.name, meta["claim"], meta["verdict"], meta["verdict_summary"]))

@@ -45,12 +45,13 @@ def test_explainer_pages_meet_the_floors(name):
     body = prose(page.text[page.body_start :])
     words = len(re.sub(r"\[[^\]]*@[^\]]*\]", "", body).split())
     sources = {c.key for c in citations(body)}
-    assert words >= 700, f"{name}: {words} words"
+    floor = 500 if name.startswith("myths/") else 700  # myth pages answer one claim
+    assert words >= floor, f"{name}: {words} words"
     assert len(sources) >= 3, f"{name}: {len(sources)} sources"
     assert page.meta.get("description"), f"{name}: no description in front matter"
     assert re.search(r"in one minute", body, re.IGNORECASE), f"{name}: no 'In one minute' summary"
     next_section = body.split("## Where to go next")[-1] if "## Where to go next" in body else ""
-    assert re.search(r"\]\([a-z0-9-]+\.md", next_section), f"{name}: 'Where to go next' links to no page"
+    assert re.search(r"\]\((\.\./)?[a-z0-9/-]+\.md", next_section), f"{name}: 'Where to go next' links to no page"
 
 
 @pytest.mark.parametrize("name", explainer_pages())

@@ -7,7 +7,7 @@ import pytest
 from conftest import PROJECT, dedent, mkdocs_build, write_site
 
 from publishing.claimreview import RATING, claim_review, json_ld
-from publishing.myths import Myth, insert_after_title, myths_table, verdict_badge
+from publishing.myths import Myth, collect_myths, insert_after_title, myths_table, verdict_badge
 from sourcing.pages import check_page
 
 MYTH = """
@@ -74,6 +74,12 @@ def test_the_myths_table_links_every_claim_with_its_verdict():
     assert table.splitlines()[2] == (
         '| [Claim \\| with bar](a.md) | <span class="verdict__badge verdict--partly-true">Partly true</span> | Summary. |'
     )
+
+
+def test_myths_are_listed_in_navigation_order(tmp_path):
+    for name, claim in (("a.md", "First by name"), ("b.md", "Second by name"), ("c.md", "Third by name")):
+        (tmp_path / name).write_text(dedent(MYTH).replace(META["claim"], claim))
+    assert [m.page for m in collect_myths(tmp_path, ["c.md", "a.md"])] == ["c.md", "a.md", "b.md"]
 
 
 def test_claim_review_has_what_fact_check_readers_need():
