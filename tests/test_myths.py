@@ -134,6 +134,7 @@ def test_every_real_myth_page_carries_a_valid_claim_review(tmp_path):
     build = mkdocs_build(PROJECT, "--strict", "--site-dir", str(tmp_path / "site"))
     assert build.returncode == 0, build.output
     myth_sources = [p for p in (PROJECT / "docs" / "myths").glob("*.md") if "\nverdict:" in p.read_text()]
+    assert len(myth_sources) >= 12
     for source in myth_sources:
         html = (tmp_path / "site" / "myths" / source.stem / "index.html").read_text(encoding="utf-8")
         [review] = built_claim_reviews(html)
