@@ -42,6 +42,9 @@ def test_a_citation_renders_as_a_formatted_reference(tmp_path):
     ) in html
     # an organisation as author stays whole
     assert "Example State Council. 2014." in html
+    # each reference says what kind of source it is
+    assert '<span class="source-kind source-kind--secondary">Secondary source</span> Doe, Jane' in html
+    assert '<span class="source-kind source-kind--primary">Primary source</span> Example State Council' in html
     # the list stands under its own heading, after the text
     assert html.index('<h2 id="references">References') < html.index('<div class="footnote">')
 
