@@ -16,6 +16,7 @@ from .problems import Problem
 from .verdicts import check_myth_fields, is_myth_page, line_of_key
 
 EXEMPT_KEY = "exempt_from_sourcing"
+REVIEW_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 HOW_TO_CITE = (
     "cite a secondary source (scholarship, think-tank research or quality journalism) with [@key] "
     "after the sentence it supports"
@@ -78,6 +79,13 @@ def check_page(text: str, path: str, bibliography: Bibliography) -> PageReport:
         )
         return report
 
+    reviewed = page.meta.get("reviewed")
+    if not REVIEW_DATE.fullmatch(str(reviewed or "")):
+        problem(
+            line_of_key(page.text, "reviewed"),
+            "factual page without a review date" if reviewed is None else f"review date '{reviewed}' is not YYYY-MM-DD",
+            "add reviewed: YYYY-MM-DD to its front matter, the day its facts were last checked against the sources",
+        )
     kinds = {bibliography.source_type(c.key) for c in report.citations if c.key in bibliography.entries}
     if "secondary" in kinds:
         return report

@@ -13,8 +13,7 @@ from .bibliography import Bibliography
 from .problems import Problem
 
 VERDICTS = ("False", "Misleading", "Partly true", "True")
-MYTH_FIELDS = ("claim", "verdict", "verdict_summary", "claim_appearance", "reviewed")
-DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+MYTH_FIELDS = ("claim", "verdict", "verdict_summary", "claim_appearance")
 
 
 def is_myth_page(meta: dict) -> bool:
@@ -51,9 +50,6 @@ def check_myth_fields(meta: dict, text: str, path: str, bibliography: Bibliograp
             f"claim_appearance '{appearance}' is not a bibliography key",
             "give the key of the source (usually an exhibit) where the claim appeared",
         )
-    reviewed = meta.get("reviewed")
-    if not DAY.fullmatch(str(reviewed or "")):
-        report("reviewed", "myth page without a review date", "add reviewed: YYYY-MM-DD, the day the verdict was checked")
     return problems
 
 

@@ -29,6 +29,20 @@ def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
 
 
+REVIEWED = "reviewed: 2026-11-22\n"
+
+
+def reviewed(text: str) -> str:
+    """`text` with a review date as the first front matter line (adds front matter if needed):
+    lines move down by 1 on a page with front matter, by 3 on a page without."""
+    text = dedent(text)
+    if "reviewed:" in text or "exempt_from_sourcing:" in text:
+        return text
+    if text.startswith("---\n"):
+        return "---\n" + REVIEWED + text[4:]
+    return "---\n" + REVIEWED + "---\n" + text
+
+
 @dataclass
 class Build:
     returncode: int
@@ -46,10 +60,10 @@ def write_site(root: Path, pages: dict[str, str], bib: str | None = None, hooks:
     for name, text in pages.items():
         path = root / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dedent(text), encoding="utf-8")
+        path.write_text(reviewed(text), encoding="utf-8")
     bib_text = bib if bib is not None else (FIXTURES / "sources.bib").read_text(encoding="utf-8")
     (root / "bibliography" / "sources.bib").write_text(bib_text, encoding="utf-8")
-    hook_names = hooks if hooks is not None else ["citation_style", "enforce_sourcing", "shield_code_from_citations", "bibliography_page", "clean_citation_markup", "source_kind_labels", "references_heading", "myth_pages"]
+    hook_names = hooks if hooks is not None else ["citation_style", "enforce_sourcing", "shield_code_from_citations", "bibliography_page", "clean_citation_markup", "source_kind_labels", "references_heading", "myth_pages", "review_date"]
     hook_lines = "\n".join(f"  - {PROJECT / 'hooks' / name}.py" for name in hook_names)
     (root / "mkdocs.yml").write_text(
         dedent(

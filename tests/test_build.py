@@ -42,6 +42,8 @@ def test_a_citation_renders_as_a_formatted_reference(tmp_path):
     ) in html
     # an organisation as author stays whole
     assert "Example State Council. 2014." in html
+    # the review date stands under the title
+    assert '<p class="page-reviewed">Last reviewed on <time datetime="2026-11-22">22 November 2026</time></p>' in html
     # each reference says what kind of source it is
     assert '<span class="source-kind source-kind--secondary">Secondary source</span> Doe, Jane' in html
     assert '<span class="source-kind source-kind--primary">Primary source</span> Example State Council' in html
@@ -96,12 +98,12 @@ def test_without_our_shield_mkdocs_bibtex_rewrites_citations_inside_code(tmp_pat
 @pytest.mark.parametrize(
     "page, expected",
     [
-        ("# Page\n\nA factual paragraph.\n", "docs/page.md:3: factual page cites no source;"),
-        ("# Page\n\nA claim [@council2014outline].\n", "docs/page.md:3: page cites no secondary source, only:"),
-        ("# Page\n\nA claim. <!-- [@doe2020example] -->\n", "docs/page.md:3: factual page cites no source (the"),
+        ("# Page\n\nA factual paragraph.\n", "docs/page.md:6: factual page cites no source;"),
+        ("# Page\n\nA claim [@council2014outline].\n", "docs/page.md:6: page cites no secondary source, only:"),
+        ("# Page\n\nA claim. <!-- [@doe2020example] -->\n", "docs/page.md:6: factual page cites no source (the"),
         ("# Page\n\n```\n[@doe2020example]\n```\n", "docs/page.md:1: factual page cites no source (the"),
-        ("# Page\n\nA claim [@doe2020exampel].\n", "docs/page.md:3: unknown source key 'doe2020exampel';"),
-        ("---\ntitle: [oops\n---\n# Page\n", "docs/page.md:2: front matter is not valid YAML"),
+        ("# Page\n\nA claim [@doe2020exampel].\n", "docs/page.md:6: unknown source key 'doe2020exampel';"),
+        ("---\ntitle: [oops\n---\n# Page\n", "docs/page.md:3: front matter is not valid YAML"),
     ],
     ids=["no citation", "only primary", "citation in comment", "citation in code", "unknown key", "broken yaml"],
 )
@@ -116,7 +118,7 @@ def test_a_weak_page_stops_the_build_with_its_path_and_line(tmp_path, page, expe
 def test_the_build_fails_without_strict_too(tmp_path):
     build = mkdocs_build(write_site(tmp_path, {"index.md": "# Home\n\nA fact.\n"}))
     assert build.returncode != 0
-    assert "docs/index.md:3: factual page cites no source;" in build.output
+    assert "docs/index.md:6: factual page cites no source;" in build.output
 
 
 def test_malformed_bibtex_gets_our_message_not_a_pybtex_traceback(tmp_path):
@@ -131,7 +133,7 @@ def test_every_problem_is_reported_in_one_run(tmp_path):
     pages = {"index.md": GOOD_PAGE, "a.md": "# A\n\nFact.\n", "b/c.md": "# C\n\nFact [@nope2020x].\n"}
     build = mkdocs_build(write_site(tmp_path, pages), "--strict")
     assert build.returncode != 0
-    for expected in ("docs/a.md:3:", "docs/b/c.md:3: unknown source key", "docs/b/c.md:3: factual page cites"):
+    for expected in ("docs/a.md:6:", "docs/b/c.md:6: unknown source key", "docs/b/c.md:6: factual page cites"):
         assert expected in build.output
 
 

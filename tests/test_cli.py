@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from conftest import write_site
+from conftest import reviewed, write_site
 
 
 def run_check(root):
@@ -35,7 +35,7 @@ def test_problems_are_printed_one_per_line_and_the_exit_status_fails(tmp_path):
     assert code == 1
     assert out.splitlines() == [
         "exempt from the sourcing rule: docs/about.md (About the editors.)",
-        "docs/new.md:3: factual page cites no source; cite a secondary source (scholarship, think-tank research "
+        "docs/new.md:6: factual page cites no source; cite a secondary source (scholarship, think-tank research "
         "or quality journalism) with [@key] after the sentence it supports, or, if the page states no facts, "
         "add 'exempt_from_sourcing: <reason>' to its front matter",
     ]
@@ -45,5 +45,5 @@ def test_problems_are_printed_one_per_line_and_the_exit_status_fails(tmp_path):
 def test_adding_a_secondary_citation_makes_the_page_pass(tmp_path):
     write_site(tmp_path, {"index.md": "# Home\n\nA fact [@council2014outline].\n"})
     assert run_check(tmp_path)[0] == 1
-    (tmp_path / "docs" / "index.md").write_text("# Home\n\nA fact [@council2014outline; @doe2020example].\n")
+    (tmp_path / "docs" / "index.md").write_text(reviewed("# Home\n\nA fact [@council2014outline; @doe2020example].\n"))
     assert run_check(tmp_path)[0] == 0

@@ -49,7 +49,7 @@ def test_a_complete_myth_page_passes(bibliography):
     [
         ('verdict: "False"', "docs/myths/x.md:5: verdict 'Wrong' is not one we use; write verdict: one of False, Misleading, Partly true, True"),
         ("claim_appearance: viral2018video", "docs/myths/x.md:7: claim_appearance 'nosuch2020key' is not a bibliography key;"),
-        ("reviewed: 2026-11-22", "docs/myths/x.md:1: myth page without a review date; add reviewed: YYYY-MM-DD"),
+        ("reviewed: 2026-11-22", "docs/myths/x.md:1: factual page without a review date; add reviewed: YYYY-MM-DD"),
         ('claim: "Every citizen has one national score."', "docs/myths/x.md:1: myth page without 'claim'; add claim:"),
     ],
     ids=["unknown verdict", "unknown appearance", "no review date", "no claim"],

@@ -1,7 +1,7 @@
 """The sourcing rule on one page, and how the page is read (front matter, prose, citations)."""
 
 import pytest
-from conftest import dedent
+from conftest import dedent, reviewed
 
 from sourcing.markdown import citations, prose, read_page
 from sourcing.pages import check_page
@@ -13,7 +13,7 @@ NO_SOURCE_FIX = (
 
 
 def problems(text: str, bibliography) -> list[str]:
-    return [str(p) for p in check_page(dedent(text), "docs/page.md", bibliography).problems]
+    return [str(p) for p in check_page(reviewed(text), "docs/page.md", bibliography).problems]
 
 
 def test_a_page_citing_a_secondary_source_passes(bibliography):
@@ -30,13 +30,13 @@ def test_a_factual_paragraph_without_citation_fails_at_its_line(bibliography):
 
     Everyone in China has a score.
     """
-    assert problems(text, bibliography) == [f"docs/page.md:6: factual page cites no source; {NO_SOURCE_FIX}"]
+    assert problems(text, bibliography) == [f"docs/page.md:7: factual page cites no source; {NO_SOURCE_FIX}"]
 
 
 @pytest.mark.parametrize("key, kind", [("council2014outline", "primary"), ("viral2018video", "exhibit")])
 def test_primary_sources_or_exhibits_alone_do_not_satisfy_the_rule(bibliography, key, kind):
     assert problems(f"# T\n\nText.\n\nA claim [@{key}].\n", bibliography) == [
-        f"docs/page.md:5: page cites no secondary source, only: {key} ({kind}); cite a secondary source "
+        f"docs/page.md:8: page cites no secondary source, only: {key} ({kind}); cite a secondary source "
         "(scholarship, think-tank research or quality journalism) with [@key] after the sentence it supports; "
         "primary sources and exhibits alone are not enough"
     ]
@@ -55,8 +55,8 @@ def test_primary_sources_or_exhibits_alone_do_not_satisfy_the_rule(bibliography,
 )
 def test_a_citation_hidden_where_it_does_not_render_does_not_count(bibliography, hiding):
     [message] = problems(f"# T\n\nA fact.\n\n{hiding}\n", bibliography)
-    line = 5 + hiding.count("\n") // 2
-    assert message.startswith(f"docs/page.md:3: factual page cites no source (the citation at line {line} is inside code")
+    line = 8 + hiding.count("\n") // 2
+    assert message.startswith(f"docs/page.md:6: factual page cites no source (the citation at line {line} is inside code")
 
 
 def test_markdown_inside_md_in_html_blocks_counts(bibliography):
@@ -65,20 +65,32 @@ def test_markdown_inside_md_in_html_blocks_counts(bibliography):
 
 def test_unknown_keys_are_named_with_a_suggestion(bibliography):
     assert problems("# T\n\nA fact [@doe2020example; @doe2020exampel].\n", bibliography) == [
-        "docs/page.md:3: unknown source key 'doe2020exampel'; "
+        "docs/page.md:6: unknown source key 'doe2020exampel'; "
         "did you mean 'doe2020example'? Otherwise add an entry 'doe2020exampel' to bibliography/*.bib"
     ]
     assert problems("# T\n\nA fact [@doe2020example]. [@nothinglikeit]\n", bibliography) == [
-        "docs/page.md:3: unknown source key 'nothinglikeit'; add an entry 'nothinglikeit' to bibliography/*.bib, "
+        "docs/page.md:6: unknown source key 'nothinglikeit'; add an entry 'nothinglikeit' to bibliography/*.bib, "
         "or correct the key"
     ]
 
 
 def test_a_known_key_without_brackets_is_flagged(bibliography):
     assert problems("# T\n\nA fact [@doe2020example], as @doe2020example say.\n", bibliography) == [
-        "docs/page.md:3: '@doe2020example' without brackets is not a citation; write [@doe2020example]"
+        "docs/page.md:6: '@doe2020example' without brackets is not a citation; write [@doe2020example]"
     ]
     assert problems("# T\n\nA fact [@doe2020example]. Mail editor@example.org.\n", bibliography) == []
+
+
+def test_a_factual_page_needs_a_review_date(bibliography):
+    page = "---\ntitle: T\n---\n# T\n\nA fact [@doe2020example].\n"
+    assert [str(p) for p in check_page(page, "docs/page.md", bibliography).problems] == [
+        "docs/page.md:1: factual page without a review date; add reviewed: YYYY-MM-DD to its front matter, "
+        "the day its facts were last checked against the sources"
+    ]
+    assert [str(p) for p in check_page(page.replace("title: T", "reviewed: last week"), "docs/page.md", bibliography).problems] == [
+        "docs/page.md:2: review date 'last week' is not YYYY-MM-DD; add reviewed: YYYY-MM-DD to its front matter, "
+        "the day its facts were last checked against the sources"
+    ]
 
 
 def test_an_exemption_needs_a_reason(bibliography):
@@ -95,21 +107,22 @@ def test_an_exemption_needs_a_reason(bibliography):
 def test_broken_front_matter_is_an_error_with_its_line(bibliography):
     broken = "---\ntitle: A page\ndescription: a: b: c\n---\n# A page\n\nA fact [@doe2020example].\n"
     [message] = problems(broken, bibliography)
-    assert message.startswith("docs/page.md:3: front matter is not valid YAML (mapping values are not allowed here);")
+    assert message.startswith("docs/page.md:4: front matter is not valid YAML (mapping values are not allowed here);")
     assert problems("---\ntitle: A page\n\n# A page\n", bibliography) == [
         "docs/page.md:1: front matter opened with '---' is never closed; "
         "fix the 'key: value' lines between the two '---' lines (quote values that contain ': ')"
     ]
-    [message] = problems("---\n- a list\n---\n# A page\n\nA fact [@doe2020example].\n", bibliography)
+    listed = "---\n- a list\n---\n# A page\n\nA fact [@doe2020example].\n"
+    [message] = [str(p) for p in check_page(listed, "docs/page.md", bibliography).problems]
     assert message.startswith("docs/page.md:2: front matter is not a list of 'key: value' lines;")
 
 
 def test_all_problems_of_a_page_in_one_run(bibliography):
     text = "# T\n\nOne [@unknownone2020x].\n\nTwo [@unknowntwo2020y].\n"
     assert [m.split(": ")[0] for m in problems(text, bibliography)] == [
-        "docs/page.md:3",
-        "docs/page.md:5",
-        "docs/page.md:3",
+        "docs/page.md:6",
+        "docs/page.md:8",
+        "docs/page.md:6",
     ]
 
 
@@ -138,5 +151,5 @@ def test_citing_an_entry_with_a_syntax_error_points_at_the_entry(tmp_path):
     (tmp_path / "refs.bib").write_text("@article{doe2020broken,\n  title = {Unclosed,\n  sourcetype = {secondary},\n}\n")
     bibliography = load_bibliography(tmp_path, tmp_path)
     assert problems("# T\n\nA fact [@doe2020broken].\n", bibliography) == [
-        "docs/page.md:3: source 'doe2020broken' cannot be read: its entry has an error (refs.bib:2); fix that entry first"
+        "docs/page.md:6: source 'doe2020broken' cannot be read: its entry has an error (refs.bib:2); fix that entry first"
     ]
