@@ -1,0 +1,46 @@
+"""Ready-made citations of a page of this site, in the styles teachers and students use:
+APA 7, MLA 9, Chicago author-date, and BibTeX (BibLaTeX @online)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+
+def _day(value: datetime.date | str) -> datetime.date:
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value))
+
+
+def citations(site: str, title: str, reviewed: datetime.date | str, url: str, slug: str) -> dict[str, str]:
+    """{style name: citation} for a page titled `title`, last reviewed on `reviewed`, at `url`."""
+    day = _day(reviewed)
+    month = f"{day:%B}"
+    mla_month = month if len(month) <= 4 else ("Sept." if month == "September" else month[:3] + ".")
+    closed = title if title[-1:] in "?!." else title + "."  # a title ending in ? or ! takes no period
+    key = re.sub(r"[^a-z0-9]", "", site.lower()) + str(day.year) + re.sub(r"[^a-z0-9]", "", slug.lower())
+    return {
+        "APA": f"{site}. ({day.year}, {month} {day.day}). *{title}*{'' if closed == title else '.'} {url}",
+        "MLA": f"\u201c{closed}\u201d *{site}*, {day.day} {mla_month} {day.year}, {url}.",
+        "Chicago": f"{site}. {day.year}. \u201c{closed}\u201d {month} {day.day}, {day.year}. {url}.",
+        "BibTeX": (
+            f"@online{{{key},\n"
+            f"  author = {{{{{site}}}}},\n"
+            f"  title = {{{title}}},\n"
+            f"  date = {{{day.isoformat()}}},\n"
+            f"  url = {{{url}}},\n"
+            f"  note = {{Last reviewed {day.isoformat()}}},\n"
+            "}"
+        ),
+    }
+
+
+def cite_block(site: str, title: str, reviewed: datetime.date | str, url: str, slug: str) -> str:
+    """A collapsible "Cite this page" block (pymdownx.details): each style as formatted text, to
+    copy with its italics, and BibTeX as a code block with a copy button."""
+    styles = citations(site, title, reviewed, url, slug)
+    bibtex = styles.pop("BibTeX")
+    parts = ['??? quote "Cite this page"', ""]
+    for style, text in styles.items():
+        parts += [f"    **{style}:** {text.replace(url, f'<{url}>')}", ""]
+    parts += ["    **BibTeX:**", "", "    ```bibtex"] + [f"    {line}" for line in bibtex.splitlines()] + ["    ```", ""]
+    return "\n".join(parts) + "\n"
