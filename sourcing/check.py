@@ -6,8 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bibliography import load_bibliography
+from .glossary import load_glossary
 from .pages import check_page
 from .problems import Problem, display_path
+
+GLOSSARY = Path("glossary") / "terms.yml"  # relative to the project folder
 
 
 @dataclass
@@ -28,9 +31,11 @@ class SiteReport:
 
 
 def check_site(docs_dir: Path, bib_dir: Path, root: Path) -> SiteReport:
-    """Check `bib_dir` and every Markdown page below `docs_dir`; paths are shown relative to `root`."""
+    """Check `bib_dir`, the glossary and every Markdown page below `docs_dir`; paths are shown
+    relative to `root`."""
     bibliography = load_bibliography(bib_dir, root)
     report = SiteReport(problems=list(bibliography.problems), entries=len(bibliography.entries))
+    report.problems += load_glossary(root / GLOSSARY, docs_dir, bibliography, root)[1]
     for path in sorted(docs_dir.rglob("*.md")):
         shown = display_path(path, root)
         try:

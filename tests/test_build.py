@@ -42,6 +42,10 @@ def test_a_citation_renders_as_a_formatted_reference(tmp_path):
     ) in html
     # an organisation as author stays whole
     assert "Example State Council. 2014." in html
+    # search and social metadata
+    assert '<link rel="canonical" href="https://example.org/site/">' in html
+    assert '<meta property="og:title" content="Home">' in html
+    assert '<meta property="og:url" content="https://example.org/site/">' in html
     # the review date stands under the title
     assert '<p class="page-reviewed">Last reviewed on <time datetime="2026-11-22">22 November 2026</time></p>' in html
     # each reference says what kind of source it is
