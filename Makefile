@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # Rebuilt whenever the lock file changes.
 READY  := $(VENV)/.installed
 
-.PHONY: serve build check test bench lock clean
+.PHONY: serve build check test bench urls lock clean
 
 serve: $(READY) ## Build and serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -18,6 +18,9 @@ check: $(READY) ## The source check alone (no rendering): answers in about a sec
 
 test: $(READY) ## Every test, including strict builds of fixture sites and of the real site
 	$(BIN)/python -m pytest
+
+urls: build ## Record the addresses of new pages and headings in published-urls.txt (they must never break)
+	$(BIN)/python -m publishing.addresses site published-urls.txt
 
 bench: $(READY) ## How fast `make check` answers, on the real site and on a large synthetic one
 	$(BIN)/python benchmarks/check_speed.py

@@ -61,7 +61,8 @@ def full_bibliography(
             backlinks = f"Cited on: {links}." if links else "Not cited on any page yet."
             items.append(f'- <span id="source-{key}"></span>{text}  \n  <small>{backlinks}</small>')
         title = KIND_NAMES[kind].replace(" source", " sources") if kind != "exhibit" else "Exhibits"
-        sections.append(f"## {title} ({len(keys)})\n\n{KIND_INTROS[kind]}\n\n" + "\n".join(items) + "\n")
+        # a fixed anchor: the count in the heading changes as sources are added
+        sections.append(f"## {title} ({len(keys)}) {{#{kind}}}\n\n{KIND_INTROS[kind]}\n\n" + "\n".join(items) + "\n")
     assert set(SOURCE_TYPES) >= set(KIND_INTROS)
     return "\n".join(sections)
 

@@ -106,3 +106,12 @@ def mkdocs_build(root: Path, *extra: str) -> Build:
         timeout=300,
     )
     return Build(result.returncode, result.stdout + result.stderr, root / "site")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Build:
+    """The real site, built strictly once for every test that inspects it."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    build = mkdocs_build(PROJECT, "--strict", "--site-dir", str(site))
+    build.site = site
+    return build

@@ -13,10 +13,10 @@ def test_sources_are_grouped_by_kind_and_link_back_to_citing_pages(tmp_path):
     bibliography = load_bibliography(FIXTURES, FIXTURES)
     text = full_bibliography(bibliography, lambda key: f"Reference {key}.", citing_pages(tmp_path), "sources.md")
     assert [line for line in text.splitlines() if line.startswith("## ")] == [
-        "## Secondary sources (1)",
-        "## Primary sources (1)",
-        "## Tertiary sources (1)",
-        "## Exhibits (1)",
+        "## Secondary sources (1) {#secondary}",
+        "## Primary sources (1) {#primary}",
+        "## Tertiary sources (1) {#tertiary}",
+        "## Exhibits (1) {#exhibit}",
     ]
     assert '<span id="source-doe2020example"></span>Reference doe2020example.' in text
     assert "Cited on: [Page A](a.md), [Page B](sub/b.md)." in text
