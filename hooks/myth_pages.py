@@ -9,6 +9,7 @@ from pathlib import Path
 import _project
 
 _project.on_path()
+from publishing.navigation import nav_files
 from publishing.claimreview import claim_review, json_ld
 from publishing.myths import collect_myths, insert_after_title, myths_table, verdict_badge
 from sourcing.bibliography import load_bibliography
@@ -33,7 +34,7 @@ def on_page_markdown(markdown, page, config, files):
         markdown = insert_after_title(markdown, verdict_badge(page.meta))
     if MYTHS_TABLE_MARKER in markdown:
         folder = Path(page.file.abs_src_path).parent
-        in_nav_order = [Path(name).name for name in _nav_files(config.nav or [])]
+        in_nav_order = [Path(name).name for name in nav_files(config.nav)]
         table = myths_table(collect_myths(folder, in_nav_order))
         markdown = markdown.replace(MYTHS_TABLE_MARKER, table)
     return markdown
@@ -51,11 +52,3 @@ def on_page_context(context, page, config, nav):
         page.meta["claimreview_jsonld"] = json_ld(review)
     return context
 
-
-def _nav_files(nav) -> list[str]:
-    """The file names in mkdocs.yml's nav, in reading order."""
-    files = []
-    for item in nav:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        files += _nav_files(value) if isinstance(value, list) else [value]
-    return files

@@ -36,7 +36,8 @@ def built_addresses(site_dir: Path) -> set[str]:
             continue
         text = page.read_text(encoding="utf-8")
         found.add(address)
-        if 'http-equiv="refresh"' not in text:
+        # sections of redirect pages and of printable documents are not addresses of their own
+        if 'http-equiv="refresh"' not in text and 'class="print-document"' not in text:
             found.update(f"{address}#{anchor}" for anchor in HEADING_ID.findall(text))
     return found
 

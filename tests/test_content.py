@@ -11,17 +11,14 @@ import pytest
 import yaml
 from conftest import PROJECT
 
+from publishing.navigation import nav_files
 from sourcing.markdown import citations, prose, read_page
 
 DOCS = PROJECT / "docs"
 
 
 def nav_pages(nav) -> list[str]:
-    pages = []
-    for item in nav:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        pages += nav_pages(value) if isinstance(value, list) else [value]
-    return pages
+    return nav_files(nav)
 
 
 def explainer_pages() -> list[str]:

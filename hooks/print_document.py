@@ -1,0 +1,51 @@
+"""Hook: after the build, write printable single documents: the whole site in reading order
+(/print/), and one pack per lesson plan with the pages it assigns (/print/<lesson>/).
+Thin adapter over publishing/print_document.py."""
+
+import posixpath
+import re
+from pathlib import Path
+
+import _project
+
+_project.on_path()
+from publishing.navigation import nav_files
+from publishing.addresses import page_address
+from publishing.print_document import BuiltPage, print_document
+
+LESSONS = "teaching/"  # lesson plans live here; each gets a pack
+ASSIGNED = re.compile(r"## Before the lesson\n(.*?)\n## ", re.DOTALL)
+MD_LINK = re.compile(r"\]\(([^)#\s]+\.md)")
+
+
+def on_post_build(config):
+    site = Path(config.site_dir)
+    order = [page_address(name) for name in nav_files(config.nav) if not name.startswith(("http:", "https:"))]
+
+    def built(address):
+        return BuiltPage(address, (site / address.lstrip("/") / "index.html").read_text(encoding="utf-8"))
+
+    _write(site, "/print/", print_document(config.site_name, [built(a) for a in order], "/print/", config.site_url or ""))
+    docs = Path(config.docs_dir)
+    for name in nav_files(config.nav):
+        if name.startswith(LESSONS) and name != LESSONS + "index.md":
+            assigned = _assigned_pages(docs / name, name)
+            pages = [page_address(name)] + [page_address(p) for p in assigned if (docs / p).is_file()]
+            address = "/print/" + Path(name).stem + "/"
+            title = f"{config.site_name}: lesson pack"
+            _write(site, address, print_document(title, [built(a) for a in dict.fromkeys(pages)], address, config.site_url or ""))
+
+
+def _assigned_pages(path: Path, name: str) -> list[str]:
+    """The pages a lesson plan links in its "Before the lesson" section, as paths below docs/."""
+    match = ASSIGNED.search(path.read_text(encoding="utf-8"))
+    links = MD_LINK.findall(match.group(1)) if match else []
+    base = posixpath.dirname(name)
+    return [posixpath.normpath(posixpath.join(base, link)) for link in links]
+
+
+def _write(site: Path, address: str, text: str) -> None:
+    target = site / address.strip("/") / "index.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+

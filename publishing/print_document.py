@@ -1,0 +1,81 @@
+"""One printable document made of several built pages (the whole site, or a lesson pack).
+
+Each page's article is taken from the built site in reading order. Its ids get a per-page prefix
+so they stay unique, and links between pages of the document become links within it; links to
+pages outside it point at their published address.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
+ID = re.compile(r'\sid="([^"]+)"')
+HREF = re.compile(r'\shref="([^"]+)"')
+STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
+
+
+@dataclass(frozen=True)
+class BuiltPage:
+    address: str  # e.g. "/overview/"
+    html: str  # the page as built
+
+
+def article(page_html: str) -> str:
+    match = ARTICLE.search(page_html)
+    return match.group(1) if match else ""
+
+
+def print_document(title: str, pages: list[BuiltPage], document_address: str, site_url: str) -> str:
+    """The HTML of one document holding `pages`, to be served at `document_address`."""
+    prefixes = {page.address: f"p{number}" for number, page in enumerate(pages, start=1)}
+    sections = []
+    for page in pages:
+        prefix = prefixes[page.address]
+        body = ID.sub(lambda m: f' id="{prefix}-{m.group(1)}"', article(page.html))
+        body = HREF.sub(lambda m: f' href="{html.escape(_link(m.group(1), page.address, prefixes, site_url), quote=True)}"', body)
+        sections.append(f'<section class="print-page" id="{prefix}">\n{body}\n</section>')
+    styles = STYLESHEET.findall(pages[0].html) if pages else []
+    depth = pages[0].address.strip("/").count("/") + 1 if pages and pages[0].address.strip("/") else 0
+    links = "\n".join(
+        f'<link rel="stylesheet" href="{_rebase(href, depth, document_address)}">' for href in styles
+    )
+    contents = "\n".join(
+        f'<li><a href="#{prefixes[p.address]}">{html.escape(_title(p.html))}</a></li>' for p in pages
+    )
+    return (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(title)}</title>\n{links}\n</head>\n"
+        '<body class="print-document">\n<div class="md-typeset print-document__body">\n'
+        f"<h1>{html.escape(title)}</h1>\n<nav><h2>Contents</h2>\n<ol>\n{contents}\n</ol></nav>\n"
+        + "\n".join(sections)
+        + "\n</div>\n</body>\n</html>\n"
+    )
+
+
+def _title(page_html: str) -> str:
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", article(page_html), re.DOTALL)
+    return re.sub(r"<[^>]+>", "", match.group(1)).replace("¶", "").strip() if match else ""
+
+
+def _link(href: str, page_address: str, prefixes: dict[str, str], site_url: str) -> str:
+    """Where a link of the page at `page_address` should point inside the document."""
+    if href.startswith(("http://", "https://", "mailto:")):
+        return href
+    path, _, anchor = href.partition("#")
+    if not path:
+        return f"#{prefixes[page_address]}-{anchor}" if anchor else f"#{prefixes[page_address]}"
+    target = posixpath.normpath(posixpath.join(page_address, path))
+    target = "/" if target in (".", "/") else target.rstrip("/") + "/"
+    if target in prefixes:
+        return f"#{prefixes[target]}-{anchor}" if anchor else f"#{prefixes[target]}"
+    return site_url.rstrip("/") + target + (f"#{anchor}" if anchor else "")
+
+
+def _rebase(href: str, page_depth: int, document_address: str) -> str:
+    """A stylesheet link written for a page `page_depth` folders deep, rewritten for the document."""
+    from_root = posixpath.normpath(posixpath.join("/" + "x/" * page_depth, href))
+    return posixpath.relpath(from_root, document_address.rstrip("/") or "/")

@@ -1,0 +1,39 @@
+"""Printing: the whole site (and each lesson pack) as one printable document, links intact."""
+
+import re
+
+import yaml
+from conftest import PROJECT
+
+from publishing.addresses import page_address
+from publishing.navigation import nav_files
+from publishing.print_document import BuiltPage, print_document
+
+PAGE = '<link rel="stylesheet" href="../assets/main.css"><article class="md-content__inner md-typeset">{}</article>'
+
+
+def test_pages_become_sections_with_unique_ids_and_links_between_them_stay_inside():
+    pages = [
+        BuiltPage("/a/", PAGE.format('<h1 id="a">A</h1><p id="x"><a href="../b/#y">to b</a> <a href="#x">self</a></p>')),
+        BuiltPage("/b/", PAGE.format('<h1 id="b">B</h1><p id="y"><a href="../c/">outside</a> <a href="https://e.org/">web</a></p>')),
+    ]
+    document = print_document("Pack", pages, "/print/pack/", "https://site.example/")
+    assert '<section class="print-page" id="p1">' in document and '<section class="print-page" id="p2">' in document
+    assert '<p id="p1-x"><a href="#p2-y">to b</a> <a href="#p1-x">self</a></p>' in document
+    assert '<a href="https://site.example/c/">outside</a> <a href="https://e.org/">web</a>' in document
+    assert '<link rel="stylesheet" href="../../assets/main.css">' in document
+    assert '<li><a href="#p1">A</a></li>' in document
+
+
+def test_the_whole_site_prints_as_one_document_in_reading_order(real_site):
+    assert real_site.returncode == 0, real_site.output
+    document = (real_site.site / "print" / "index.html").read_text(encoding="utf-8")
+    nav = nav_files(yaml.load((PROJECT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)["nav"])
+    assert document.count('<section class="print-page"') == len(nav)
+    ids = re.findall(r'\sid="([^"]+)"', document)
+    assert len(ids) == len(set(ids)), "ids repeat across pages"
+    for href in re.findall(r'\shref="#([^"]+)"', document):
+        assert href in ids, f"link to #{href} leads nowhere"
+    assert not re.search(r'<a [^>]*href="\.\./', document), "a link still points at a separate page"
+    # references are kept: every page with citations brings its reference list
+    assert document.count('<div class="footnote">') >= 20
