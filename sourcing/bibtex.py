@@ -81,33 +81,12 @@ class _Reader:
             raise BibSyntaxError(expected_at, what, fix)
         self.pos += 1
 
-    def braced(self) -> str:
-        """Read `{...}` with nested braces; self.pos is at the opening brace."""
+    def value(self, closing: str) -> str:
+        """Read a value in `{...}` (closing "}") or `"..."` (closing '"'), from its opening
+        character; braces nest inside both. A value that runs into the next field or entry is
+        reported as never closed, at the line where it opened."""
         start = self.pos
-        depth = 0
-        while self.pos < len(self.text):
-            char = self.text[self.pos]
-            if char == "\\":
-                self.pos += 2
-                continue
-            if char == "{":
-                depth += 1
-            elif char == "}":
-                depth -= 1
-                if depth == 0:
-                    self.pos += 1
-                    return self.text[start + 1 : self.pos - 1]
-            elif char == "\n" and (self.starts_entry(self.pos + 1) or (depth == 1 and self.starts_field(self.pos + 1))):
-                break
-            self.pos += 1
-        raise BibSyntaxError(
-            start,
-            "a '{' opened here is never closed",
-            "add the missing '}' at the end of the value",
-        )
-
-    def quoted(self) -> str:
-        start = self.pos
+        opening = self.text[start]
         self.pos += 1
         depth = 0
         while self.pos < len(self.text):
@@ -115,18 +94,20 @@ class _Reader:
             if char == "\\":
                 self.pos += 2
                 continue
+            if char == closing and depth == 0:
+                self.pos += 1
+                return self.text[start + 1 : self.pos - 1]
             if char == "{":
                 depth += 1
             elif char == "}":
                 depth -= 1
-            elif char == '"' and depth == 0:
-                self.pos += 1
-                return self.text[start + 1 : self.pos - 1]
-            elif char == "\n" and self.starts_entry(self.pos + 1):
+            elif char == "\n" and (self.starts_entry(self.pos + 1) or (depth == 0 and self.starts_field(self.pos + 1))):
                 break
             self.pos += 1
         raise BibSyntaxError(
-            start, 'a \'"\' opened here is never closed', 'add the closing \'"\' at the end of the value'
+            start,
+            f"a '{opening}' opened here is never closed",
+            f"add the missing '{closing}' at the end of the value",
         )
 
     def starts_field(self, position: int) -> bool:
@@ -178,7 +159,7 @@ def _read_entry(reader: _Reader) -> Entry | None:
     reader.pos = match.end()
     if entry_type in SKIPPED_TYPES:
         if reader.peek() == "{":
-            reader.braced()
+            reader.value("}")
             return None
     if entry_type == "string":
         raise BibSyntaxError(
@@ -259,9 +240,9 @@ def _read_field(reader: _Reader, entry: Entry) -> None:
     reader.skip_space()
     char = reader.peek()
     if char == "{":
-        value = reader.braced()
+        value = reader.value("}")
     elif char == '"':
-        value = reader.quoted()
+        value = reader.value('"')
     elif NUMBER.match(reader.text, reader.pos):
         number = NUMBER.match(reader.text, reader.pos)
         value = number.group(0)
