@@ -37,3 +37,13 @@ def test_the_whole_site_prints_as_one_document_in_reading_order(real_site):
     assert not re.search(r'<a [^>]*href="\.\./', document), "a link still points at a separate page"
     # references are kept: every page with citations brings its reference list
     assert document.count('<div class="footnote">') >= 20
+
+
+def test_each_lesson_prints_as_a_pack_with_the_pages_it_assigns(real_site):
+    lessons = sorted((PROJECT / "docs" / "teaching").glob("0*.md"))
+    assert len(lessons) >= 5
+    for lesson in lessons:
+        pack = (real_site.site / "print" / lesson.stem / "index.html").read_text(encoding="utf-8")
+        assigned = re.findall(r"\]\(([^)#\s]+\.md)", lesson.read_text().split("## Before the lesson")[1].split("\n## ")[0])
+        assert pack.count('<section class="print-page"') == 1 + len(set(assigned)), lesson.name
+        assert '<section class="print-page" id="p1">' in pack
