@@ -4,8 +4,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 # Rebuilt whenever the lock file changes.
 READY  := $(VENV)/.installed
+# axe-core, the accessibility engine the browser tests inject into each page (package-lock.json)
+AXE    := node_modules/axe-core/axe.min.js
 
-.PHONY: serve build check test bench urls lock clean
+.PHONY: serve build check test chromium bench urls lock clean
 
 serve: $(READY) ## Build and serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -16,8 +18,15 @@ build: $(READY) ## Strict build into site/
 check: $(READY) ## The source check alone (no rendering): answers in about a second
 	@$(BIN)/python -m sourcing
 
-test: $(READY) ## Every test, including strict builds of fixture sites and of the real site
+test: $(READY) $(AXE) chromium ## Every test: units, fixture sites, the real site, and the site in a real browser
 	$(BIN)/python -m pytest
+
+chromium: ## Debian's Chromium for the browser tests, installed when missing (never a downloaded browser)
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+$(AXE): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
 urls: build ## Record the addresses of new pages and headings in published-urls.txt (they must never break)
 	$(BIN)/python -m publishing.addresses site published-urls.txt
@@ -38,4 +47,4 @@ lock: ## Re-pin requirements.in into requirements.lock (with hashes)
 	rm -rf .venv-lock
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules test-artifacts

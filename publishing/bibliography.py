@@ -59,7 +59,7 @@ def full_bibliography(
             pages = cited_on.get(key, [])
             links = ", ".join(f"[{title}]({posixpath.relpath(name, here or '.')})" for name, title in pages)
             backlinks = f"Cited on: {links}." if links else "Not cited on any page yet."
-            items.append(f'- <span id="source-{key}"></span>{text}  \n  <small>{backlinks}</small>')
+            items.append(f'- <span id="source-{key}"></span>{text}  \n  <span class="cited-on">{backlinks}</span>')
         title = KIND_NAMES[kind].replace(" source", " sources") if kind != "exhibit" else "Exhibits"
         # a fixed anchor: the count in the heading changes as sources are added
         sections.append(f"## {title} ({len(keys)}) {{#{kind}}}\n\n{KIND_INTROS[kind]}\n\n" + "\n".join(items) + "\n")

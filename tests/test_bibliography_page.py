@@ -21,7 +21,7 @@ def test_sources_are_grouped_by_kind_and_link_back_to_citing_pages(tmp_path):
     assert '<span id="source-doe2020example"></span>Reference doe2020example.' in text
     assert "Cited on: [Page A](a.md), [Page B](sub/b.md)." in text
     # a citation shown as code is not a citation
-    assert text.split("Reference viral2018video.")[1].startswith("  \n  <small>Not cited on any page yet.</small>")
+    assert text.split("Reference viral2018video.")[1].startswith('  \n  <span class="cited-on">Not cited on any page yet.</span>')
 
 
 def test_the_built_page_shows_formatted_references(tmp_path):

@@ -1,0 +1,142 @@
+"""The built site as readers meet it, in Debian's Chromium: every page loads cleanly, citations
+jump to their references and back, search finds what readers type, nothing is requested from
+another host, axe-core finds no serious accessibility problem in light or dark colours, the
+keyboard reaches search and content, and phones need no sideways scrolling."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.checks import axe_violations, horizontal_overflow, link_problems, page_addresses, visit
+from tests.browser.conftest import ARTIFACTS
+
+
+def test_every_page_loads_cleanly_with_one_title_and_nothing_from_other_hosts(page, real_site, site_url):
+    problems = []
+    for address in page_addresses(real_site.site):
+        seen = visit(page, site_url + address, site_url)
+        problems += [f"{address}: console: {e}" for e in seen.console_errors]
+        problems += [f"{address}: request to another host: {r}" for r in seen.outside_requests]
+        if seen.h1_count != 1:
+            problems.append(f"{address}: {seen.h1_count} h1 headings")
+    assert problems == []
+
+
+def test_citations_jump_to_their_reference_and_back(page, site_url):
+    visit(page, site_url + "/overview/", site_url)
+    first = page.locator("a.footnote-ref").first
+    target = first.get_attribute("href")
+    first.click()
+    assert page.evaluate("location.hash") == target
+    reference = page.locator(f"li[id='{target[1:]}']")
+    assert reference.is_visible() and reference.inner_text().split(" source")[0] in ("Primary", "Secondary", "Tertiary")
+    reference.locator("a.footnote-backref").first.click()
+    assert page.evaluate("location.hash").startswith("#fnref")
+
+
+def own_address(site):
+    """The site's published address, as its home page states it."""
+    return re.search(r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text()).group(1)
+
+
+def test_every_citation_and_back_link_has_its_target(real_site):
+    # the static half of the check above, for every link of every page
+    assert [p for p in link_problems(real_site.site, own_address(real_site.site)) if "#fn" in p] == []
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("blacklist", ("/court-blacklist/",)),
+        ("Sesame", ("/commercial-scores/", "/myths/sesame-is-state/")),
+        ("score", ("/myths/", "/commercial-scores/", "/overview/")),
+        ("失信被执行人", ("/court-blacklist/", "/glossary/", "/overview/")),
+    ],
+)
+def test_search_finds_the_pages_readers_look_for(page, site_url, query, expected):
+    visit(page, site_url + "/", site_url)
+    page.keyboard.press("/")  # Material's shortcut puts the focus in the search box
+    page.fill(".md-search__input", query)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.wait_for_timeout(500)
+    links = page.locator(".md-search-result__item > .md-search-result__link").evaluate_all(
+        "els => els.map(e => new URL(e.href).pathname)"
+    )
+    assert any(link.startswith(expected) for link in links[:5]), links[:5]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_violations(browser, real_site, site_url, axe_source, scheme):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    problems = []
+    for address in page_addresses(real_site.site):
+        visit(tab, site_url + address, site_url)
+        problems += [f"{address}: {v}" for v in axe_violations(tab, axe_source)]
+    context.close()
+    assert problems == []
+
+
+def test_the_keyboard_reaches_the_content_and_the_search(page, site_url):
+    visit(page, site_url + "/overview/", site_url)
+    page.keyboard.press("Tab")
+    skip = page.evaluate("document.activeElement.getAttribute('href')")
+    assert skip == "#what-is-chinas-social-credit-system"  # Material's "Skip to content" link
+    reached_search = False
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('label[for=__search], input[name=query], .md-search__input')"):
+            reached_search = True
+            break
+    assert reached_search
+
+
+def test_every_page_fits_a_phone_screen(browser, real_site, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    too_wide = []
+    for address in page_addresses(real_site.site):
+        visit(tab, site_url + address, site_url)
+        if (overflow := horizontal_overflow(tab)) > 0:
+            too_wide.append(f"{address}: {overflow}px too wide")
+    context.close()
+    assert too_wide == []
+
+
+def test_screenshots_for_the_record(browser, site_url):
+    ARTIFACTS.mkdir(exist_ok=True)
+    for name, size in (("mobile", {"width": 390, "height": 844}), ("desktop", {"width": 1280, "height": 900})):
+        context = browser.new_context(viewport=size)
+        tab = context.new_page()
+        for address, label in (("/", "home"), ("/myths/one-national-score/", "myth")):
+            visit(tab, site_url + address, site_url)
+            tab.screenshot(path=str(ARTIFACTS / f"{label}-{name}.png"), full_page=False)
+        context.close()
+    assert len(list(ARTIFACTS.glob("*.png"))) >= 4
+
+
+def test_no_broken_internal_link_and_outside_links_open_safely(real_site):
+    assert link_problems(real_site.site, own_address(real_site.site)) == []
+
+
+# Each check above, shown to fail on a page built to break it.
+
+
+def test_the_checks_catch_a_console_error_and_an_outside_font(page, broken_site):
+    base, _ = broken_site
+    seen = visit(page, base + "/", base)
+    assert "broken on purpose" in " ".join(seen.console_errors)
+    assert any(r.startswith("https://fonts.googleapis.com/") for r in seen.outside_requests)
+
+
+def test_the_checks_catch_an_image_without_alt_text(page, broken_site, axe_source):
+    base, _ = broken_site
+    visit(page, base + "/", base)
+    assert any(v.startswith("image-alt (critical)") for v in axe_violations(page, axe_source))
+
+
+def test_the_checks_catch_a_broken_anchor(broken_site):
+    _, site = broken_site
+    assert "index.html: link to a missing anchor: #nowhere" in link_problems(site)
