@@ -23,7 +23,7 @@ log = get_plugin_logger("sourcing")
 def on_config(config):
     root = Path(config.config_file_path).parent
     report = check_site(Path(config.docs_dir), _bibliography_folder(config, root), root)
-    for line in report.exempt_lines():
+    for line in report.exempt_lines() + report.uncited_lines():
         log.info(line)
     for problem in report.problems:
         log.error(str(problem))

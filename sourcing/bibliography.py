@@ -20,6 +20,15 @@ DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # biblatex splits these at " and " (pandoc shows "China Copyright and Media" as "China Copyright; Media").
 NAME_LIST_FIELDS = ("institution", "organization", "publisher", "location")
+# What each entry type needs besides title, date and address, so that its reference reads whole:
+# (field, or another field that may stand in for it).
+TYPE_FIELDS = {
+    "article": (("journaltitle", "journal"),),
+    "report": (("institution", "organization"),),
+    "book": (("publisher", "organization"),),
+    "incollection": (("booktitle", "journaltitle"),),
+    "online": (("author", "organization"),),
+}
 
 
 @dataclass
@@ -114,6 +123,13 @@ def check_entry(entry: Entry) -> list[Problem]:
             f"sourcetype '{source_type}' is not a kind we know",
             f"use one of: {', '.join(SOURCE_TYPES)} (see CONTRIBUTING.md)",
         )
+    for needed in TYPE_FIELDS.get(entry.type, ()):
+        if not any(entry.get(name) for name in needed):
+            report(
+                entry.line,
+                f"@{entry.type} entry without {' or '.join(needed)}",
+                f"add {needed[0]} = {{...}} as published, so the reference names where it appeared",
+            )
     if not entry.get("title"):
         report(entry.line, "no title", "add title = {...} exactly as published")
     date = entry.get("date") or entry.get("year")

@@ -17,6 +17,7 @@ GLOSSARY = Path("glossary") / "terms.yml"  # relative to the project folder
 class SiteReport:
     problems: list[Problem] = field(default_factory=list)
     exempt: list[tuple[str, str]] = field(default_factory=list)  # (page, reason)
+    uncited: list[str] = field(default_factory=list)  # bibliography keys no page cites
     pages: int = 0
     entries: int = 0
 
@@ -29,13 +30,18 @@ class SiteReport:
     def exempt_lines(self) -> list[str]:
         return [f"exempt from the sourcing rule: {page} ({reason})" for page, reason in self.exempt]
 
+    def uncited_lines(self) -> list[str]:
+        return [f"note: source '{key}' is cited by no page or glossary entry" for key in self.uncited]
+
 
 def check_site(docs_dir: Path, bib_dir: Path, root: Path) -> SiteReport:
     """Check `bib_dir`, the glossary and every Markdown page below `docs_dir`; paths are shown
     relative to `root`."""
     bibliography = load_bibliography(bib_dir, root)
     report = SiteReport(problems=list(bibliography.problems), entries=len(bibliography.entries))
-    report.problems += load_glossary(root / GLOSSARY, docs_dir, bibliography, root)[1]
+    terms, glossary_problems = load_glossary(root / GLOSSARY, docs_dir, bibliography, root)
+    report.problems += glossary_problems
+    cited = {term.source for term in terms}
     for path in sorted(docs_dir.rglob("*.md")):
         shown = display_path(path, root)
         try:
@@ -46,8 +52,12 @@ def check_site(docs_dir: Path, bib_dir: Path, root: Path) -> SiteReport:
         page = check_page(text, shown, bibliography)
         report.pages += 1
         report.problems.extend(page.problems)
+        cited.update(c.key for c in page.citations)
+        if page.claim_appearance:
+            cited.add(page.claim_appearance)
         if page.exempt_reason is not None:
             report.exempt.append((shown, page.exempt_reason))
+    report.uncited = sorted(set(bibliography.entries) - cited)
     report.problems.sort()
     return report
 

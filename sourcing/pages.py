@@ -29,6 +29,7 @@ class PageReport:
     problems: list[Problem] = field(default_factory=list)
     exempt_reason: str | None = None
     citations: list[Citation] = field(default_factory=list)
+    claim_appearance: str | None = None  # a myth page's source for where its claim appeared
 
 
 def check_page(text: str, path: str, bibliography: Bibliography) -> PageReport:
@@ -66,6 +67,7 @@ def check_page(text: str, path: str, bibliography: Bibliography) -> PageReport:
     if page.meta is None or any(c.key in bibliography.unreadable for c in report.citations):
         return report  # the rule waits until the page and its sources can be read
     if is_myth_page(page.meta):
+        report.claim_appearance = page.meta.get("claim_appearance")
         report.problems.extend(check_myth_fields(page.meta, page.text, path, bibliography))
     if EXEMPT_KEY in page.meta:
         reason = page.meta[EXEMPT_KEY]

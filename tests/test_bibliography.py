@@ -82,7 +82,7 @@ def test_dates_are_iso(tmp_path):
 
 
 def test_organisation_names_with_and_must_be_braced(tmp_path):
-    split = GOOD.replace("  journaltitle = {Journal},\n", "  institution = {China Copyright and Media},\n")
+    split = GOOD.replace("@article", "@report").replace("  journaltitle = {Journal},\n", "  institution = {China Copyright and Media},\n")
     assert problems_in(tmp_path, refs=split) == [
         "refs.bib:4: entry 'smith2020title': institution 'China Copyright and Media' would be read as several "
         "names split at 'and'; wrap the whole name in a second pair of braces: "
@@ -110,3 +110,12 @@ def test_one_source_one_key(tmp_path):
         "b.bib:6: entry 'smith2020again' has the same url as 'smith2020title' (a.bib:1); "
         "one source, one key: cite 'smith2020title' and delete this entry"
     ]
+
+
+def test_each_entry_type_has_the_fields_its_reference_needs(tmp_path):
+    assert problems_in(tmp_path, refs=GOOD.replace("  journaltitle = {Journal},\n", "")) == [
+        "refs.bib:1: entry 'smith2020title': @article entry without journaltitle or journal; "
+        "add journaltitle = {...} as published, so the reference names where it appeared"
+    ]
+    report = GOOD.replace("@article", "@report").replace("journaltitle = {Journal}", "institution = {{Institute}}")
+    assert problems_in(tmp_path, refs=report) == []

@@ -6,11 +6,13 @@ import sys
 from conftest import reviewed, write_site
 
 
-def run_check(root):
+def run_check(root, notes=False):
+    """Exit status, printed lines (without the notes on uncited sources unless asked) and summary."""
     result = subprocess.run(
         [sys.executable, "-m", "sourcing", "--root", str(root)], capture_output=True, text=True, timeout=60
     )
-    return result.returncode, result.stdout, result.stderr
+    lines = [line for line in result.stdout.splitlines(keepends=True) if notes or not line.startswith("note:")]
+    return result.returncode, "".join(lines), result.stderr
 
 
 def test_a_sound_site_passes(tmp_path):
@@ -47,3 +49,10 @@ def test_adding_a_secondary_citation_makes_the_page_pass(tmp_path):
     assert run_check(tmp_path)[0] == 1
     (tmp_path / "docs" / "index.md").write_text(reviewed("# Home\n\nA fact [@council2014outline; @doe2020example].\n"))
     assert run_check(tmp_path)[0] == 0
+
+
+def test_sources_no_page_cites_are_noted_without_failing(tmp_path):
+    write_site(tmp_path, {"index.md": "# Home\n\nA fact [@doe2020example].\n"})
+    code, out, _ = run_check(tmp_path, notes=True)
+    assert code == 0
+    assert "note: source 'council2014outline' is cited by no page or glossary entry" in out.splitlines()
