@@ -1,4 +1,5 @@
-"""Makes the project's own packages (`sourcing`, `publishing`) importable from the MkDocs hooks.
+"""Makes the project's own packages (`sourcing`, `publishing`) importable from the MkDocs hooks,
+and reads the site's bibliography once per build for all of them.
 
 MkDocs loads each hook by its file path with only the hooks folder on sys.path, and restores
 sys.path afterwards; this module is imported once and then cached, so each hook calls
@@ -14,3 +15,18 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 def on_path() -> None:
     if str(PROJECT_ROOT) not in sys.path:
         sys.path.insert(0, str(PROJECT_ROOT))
+
+
+_bibliography = {}  # id of the build's config -> its bibliography; a new config is a new build
+
+
+def bibliography(config):
+    """The site's bibliography (sourcing.bibliography.Bibliography), read once per build."""
+    on_path()
+    from sourcing.bibliography import load_bibliography
+
+    if id(config) not in _bibliography:
+        _bibliography.clear()
+        root = Path(config.config_file_path).parent
+        _bibliography[id(config)] = load_bibliography(Path(config.plugins["bibtex"].config.bib_dir), root)
+    return _bibliography[id(config)]

@@ -15,7 +15,6 @@ from mkdocs_bibtex.citation import Citation, CitationBlock
 _project.on_path()
 from publishing.bibliography import citing_pages, full_bibliography
 from publishing.citation_markup import clean_reference
-from sourcing.bibliography import load_bibliography
 
 MARKER = "<!-- full-bibliography -->"
 
@@ -24,8 +23,7 @@ MARKER = "<!-- full-bibliography -->"
 def on_page_markdown(markdown, page, config, files):
     if MARKER not in markdown:
         return markdown
-    root = Path(config.config_file_path).parent
-    bibliography = load_bibliography(Path(config.plugins["bibtex"].config.bib_dir), root)
+    bibliography = _project.bibliography(config)
     registry = config.plugins["bibtex"].registry
     registry.validate_citation_blocks([CitationBlock(citations=[Citation(key)]) for key in bibliography.entries])
     text = full_bibliography(

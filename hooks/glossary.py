@@ -9,7 +9,6 @@ from mkdocs.plugins import event_priority
 
 _project.on_path()
 from publishing.glossary import glossary_table, mark_first_uses
-from sourcing.bibliography import load_bibliography
 from sourcing.check import GLOSSARY
 from sourcing.glossary import load_glossary
 
@@ -19,8 +18,7 @@ _terms = []  # reloaded at every build
 
 def on_config(config):
     root = Path(config.config_file_path).parent
-    bibliography = load_bibliography(Path(config.plugins["bibtex"].config.bib_dir), root)
-    _terms[:] = load_glossary(root / GLOSSARY, Path(config.docs_dir), bibliography, root)[0]
+    _terms[:] = load_glossary(root / GLOSSARY, Path(config.docs_dir), _project.bibliography(config), root)[0]
     return config
 
 

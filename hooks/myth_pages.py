@@ -12,7 +12,6 @@ _project.on_path()
 from publishing.navigation import nav_files
 from publishing.claimreview import claim_review, json_ld
 from publishing.myths import collect_myths, insert_after_title, myths_table, verdict_badge
-from sourcing.bibliography import load_bibliography
 from sourcing.verdicts import is_myth_page
 
 MYTHS_TABLE_MARKER = "<!-- myths-table -->"  # where the myths index wants its table
@@ -21,9 +20,7 @@ _sources = {}  # key -> fields of the bibliography entry; reloaded at every buil
 
 
 def on_config(config):
-    bibtex = config.plugins.get("bibtex")
-    root = Path(config.config_file_path).parent
-    bibliography = load_bibliography(Path(bibtex.config.bib_dir), root)
+    bibliography = _project.bibliography(config)
     _sources.clear()
     _sources.update({key: {n: f.value for n, f in e.fields.items()} for key, e in bibliography.entries.items()})
     return config
