@@ -17,7 +17,7 @@ def on_path() -> None:
         sys.path.insert(0, str(PROJECT_ROOT))
 
 
-_bibliography = {}  # id of the build's config -> its bibliography; a new config is a new build
+_bibliography = {}  # {"config": the build's config, "value": its bibliography}; a new config is a new build
 
 
 def bibliography(config):
@@ -25,8 +25,7 @@ def bibliography(config):
     on_path()
     from sourcing.bibliography import load_bibliography
 
-    if id(config) not in _bibliography:
-        _bibliography.clear()
+    if _bibliography.get("config") is not config:  # holding the config keeps its id from being reused
         root = Path(config.config_file_path).parent
-        _bibliography[id(config)] = load_bibliography(Path(config.plugins["bibtex"].config.bib_dir), root)
-    return _bibliography[id(config)]
+        _bibliography.update(config=config, value=load_bibliography(Path(config.plugins["bibtex"].config.bib_dir), root))
+    return _bibliography["value"]
