@@ -173,3 +173,9 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
             if chars[i] != "\n":
                 chars[i] = " "
     return "".join(chars)
+
+
+def line_of_key(text: str, key: str) -> int:
+    """The line of `key:` in the front matter, or 1 when it is missing."""
+    match = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 1

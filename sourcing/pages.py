@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from .bibliography import Bibliography
-from .markdown import Citation, bare_mentions, citations, prose, read_page
+from .markdown import Citation, bare_mentions, citations, line_of_key, prose, read_page
 from .problems import Problem
-from .verdicts import check_myth_fields, is_myth_page, line_of_key
+from .verdicts import check_myth_fields, is_myth_page
 
 EXEMPT_KEY = "exempt_from_sourcing"
 REVIEW_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .bibliography import Bibliography
+from .markdown import line_of_key
 from .problems import Problem
 
 VERDICTS = ("False", "Misleading", "Partly true", "True")
@@ -52,8 +53,3 @@ def check_myth_fields(meta: dict, text: str, path: str, bibliography: Bibliograp
         )
     return problems
 
-
-def line_of_key(text: str, key: str) -> int:
-    """The line of `key:` in the front matter, or 1 when it is missing."""
-    match = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else 1
