@@ -7,7 +7,6 @@ fields (see `publishing/`), so a mistake here would show on the page: the check 
 
 from __future__ import annotations
 
-import re
 
 from .bibliography import Bibliography
 from .markdown import line_of_key
