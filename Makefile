@@ -7,7 +7,7 @@ READY  := $(VENV)/.installed
 # axe-core, the accessibility engine the browser tests inject into each page (package-lock.json)
 AXE    := node_modules/axe-core/axe.min.js
 
-.PHONY: serve build check test chromium bench urls lock clean
+.PHONY: serve build check test chromium bench readability urls lock clean
 
 serve: $(READY) ## Build and serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -33,6 +33,9 @@ urls: build ## Record the addresses of new pages and headings in published-urls.
 
 bench: $(READY) ## How fast `make check` answers, on the real site and on a large synthetic one
 	$(BIN)/python benchmarks/check_speed.py
+
+readability: $(READY) ## Flesch reading ease of every page and of its "In one minute" summary
+	$(BIN)/python -m sourcing.readability
 
 $(READY): requirements.lock
 	$(PYTHON) -m venv $(VENV)

@@ -1,0 +1,93 @@
+"""How easy a page is to read: Flesch reading ease of its prose, and of its "In one minute" summary.
+
+Only the running English text counts. Front matter, code, HTML, tables, headings, citations,
+link addresses and Chinese characters (with the pinyin in the same parentheses) are taken out
+first, so that a page is not marked down for its sources or its Chinese terms. The formula comes
+from textstat (pinned at 0.7.8, the last release whose syllable dictionary ships inside the
+package; later releases download theirs at run time).
+
+`python -m sourcing.readability [FILE ...]` prints the figures for each page (`make readability`).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .markdown import prose, read_page
+
+SUMMARY_HEADING = "In one minute"
+# Floors for explainer pages (CONTRIBUTING.md, "Plain language").
+PAGE_FLOOR = 60
+SUMMARY_FLOOR = 65
+
+CITATION_BLOCK = re.compile(r"\s*\[[^\[\]\n]*@[^\[\]\n]*\]")
+LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+TABLE_ROW = re.compile(r"^[ \t]*\|.*$", re.MULTILINE)
+HEADING = re.compile(r"^#{1,6} .*$", re.MULTILINE)
+ADMONITION = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[^\n]*$", re.MULTILINE)
+HAN = r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
+# A parenthesis holding Chinese characters, or a run of them with the pinyin after it in parentheses.
+CHINESE = re.compile(rf"\([^()\n]*{HAN}[^()\n]*\)|{HAN}+(?:[^\S\n]*{HAN}+)*(?:[^\S\n]*\([^()\n]*\))?")
+LOOSE_PUNCTUATION = re.compile(r"[^\S\n]+(?=[,.;:])|,(?=[^\S\n]*[.;:])")
+LIST_MARK = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)[ \t]+", re.MULTILINE)
+EMPHASIS = re.compile(r"\*{1,3}|_{2,3}")
+
+
+@dataclass(frozen=True)
+class Readability:
+    page: float | None  # Flesch reading ease of the whole page's prose; None when it has none
+    summary: float | None  # ... of its "In one minute" section, when it has one
+    words: int
+
+
+def running_text(markdown: str) -> str:
+    """The English prose of a page body, as sentences a readability formula can count."""
+    text = prose(markdown)
+    for pattern in (TABLE_ROW, HEADING, ADMONITION, CITATION_BLOCK):
+        text = pattern.sub("", text)
+    text = LINK.sub(r"\1", text)
+    text = LOOSE_PUNCTUATION.sub("", CHINESE.sub("", text))
+    text = LIST_MARK.sub("", text)
+    text = EMPHASIS.sub("", text)
+    # every paragraph and list item is a sentence of its own, even without a full stop
+    blocks = [" ".join(block.split()) for block in re.split(r"\n[ \t]*\n|\n(?=\S)", text)]
+    return " ".join(b if b[-1:] in ".?!:" else b + "." for b in blocks if b.strip())
+
+
+def section(markdown: str, heading: str) -> str:
+    """The text under the `## heading` of a page, up to the next heading of the same level."""
+    match = re.search(rf"^## {re.escape(heading)}[ \t]*(?:\{{[^}}]*\}})?[ \t]*\n(.*?)(?=^## |\Z)", markdown, re.DOTALL | re.MULTILINE)
+    return match.group(1) if match else ""
+
+
+def flesch(text: str) -> float | None:
+    if not text.strip():
+        return None
+    import textstat  # imported here: it loads a pronouncing dictionary (about a second)
+
+    return round(textstat.flesch_reading_ease(text), 1)
+
+
+def measure(text: str) -> Readability:
+    page = read_page(text)
+    body = page.text[page.body_start :]
+    whole = running_text(body)
+    summary = section(body, SUMMARY_HEADING)
+    return Readability(flesch(whole), flesch(running_text(summary)) if summary else None, len(whole.split()))
+
+
+def main(argv: list[str] | None = None) -> int:
+    paths = [Path(p) for p in (argv if argv is not None else sys.argv[1:])] or sorted(Path("docs").rglob("*.md"))
+    print(f"{'page':<45} {'words':>6} {'page FRE':>9} {'summary FRE':>12}")
+    for path in paths:
+        result = measure(path.read_text(encoding="utf-8"))
+        shown = lambda value: "-" if value is None else f"{value:.1f}"  # noqa: E731
+        print(f"{path.as_posix():<45} {result.words:>6} {shown(result.page):>9} {shown(result.summary):>12}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
