@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bibliography import load_bibliography
+from .figures import FIGURES, load_figures
 from .glossary import load_glossary
 from .pages import check_page
 from .problems import Problem, display_path
@@ -42,6 +43,9 @@ def check_site(docs_dir: Path, bib_dir: Path, root: Path) -> SiteReport:
     terms, glossary_problems = load_glossary(root / GLOSSARY, docs_dir, bibliography, root)
     report.problems += glossary_problems
     cited = {term.source for term in terms}
+    figures, figure_problems = load_figures(root / FIGURES, display_path(root / FIGURES, root), bibliography)
+    report.problems += figure_problems
+    cited.update(key for figure in figures.values() for key in figure.sources)
     for path in sorted(docs_dir.rglob("*.md")):
         shown = display_path(path, root)
         try:
@@ -49,7 +53,7 @@ def check_site(docs_dir: Path, bib_dir: Path, root: Path) -> SiteReport:
         except UnicodeDecodeError as error:
             report.problems.append(Problem(shown, 1, f"not valid UTF-8 ({error.reason})", "save the file as UTF-8"))
             continue
-        page = check_page(text, shown, bibliography)
+        page = check_page(text, shown, bibliography, figures)
         report.pages += 1
         report.problems.extend(page.problems)
         cited.update(c.key for c in page.citations)

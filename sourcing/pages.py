@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .bibliography import Bibliography
+from .figures import Figure, check_figures
 from .markdown import Citation, bare_mentions, citations, line_of_key, prose, read_page
 from .problems import Problem
 from .verdicts import check_myth_fields, is_myth_page
@@ -32,7 +33,7 @@ class PageReport:
     claim_appearance: str | None = None  # a myth page's source for where its claim appeared
 
 
-def check_page(text: str, path: str, bibliography: Bibliography) -> PageReport:
+def check_page(text: str, path: str, bibliography: Bibliography, figures: dict[str, Figure] | None = None) -> PageReport:
     report = PageReport(path=path)
     page = read_page(text)
 
@@ -56,6 +57,10 @@ def check_page(text: str, path: str, bibliography: Bibliography) -> PageReport:
             )
         elif citation.key not in bibliography.entries:
             problem(citation.line, f"unknown source key '{citation.key}'", _unknown_key_fix(citation.key, bibliography))
+    cited_by_line: dict[int, set[str]] = {}
+    for citation in report.citations:
+        cited_by_line.setdefault(citation.line, set()).add(citation.key)
+    report.problems.extend(check_figures(visible, path, figures or {}, cited_by_line))
     for mention in bare_mentions(visible):
         if mention.key in bibliography.entries:
             problem(

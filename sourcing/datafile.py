@@ -1,0 +1,118 @@
+"""The YAML data files contributors write (figures, glossary, corrections), read so that every
+problem can name its line.
+
+Mappings come back as `Record`s: dicts that also know the line of each of their keys. Dates stay
+text (YAML would turn `2025-13-45` into an error and `2025-02-03` into a date object), so each
+file checks its own dates and says where a bad one stands. A key given twice, which YAML would
+silently keep the last of, is a problem too.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+class Record(dict):
+    """A YAML mapping with the line of the mapping (`line`) and of each key (`lines`)."""
+
+    line: int = 1
+    lines: dict
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that records lines, keeps dates as text and collects duplicate keys."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, int, int]] = []  # (key, first line, repeated line)
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> Record:
+    record = Record()
+    record.line = node.start_mark.line + 1
+    record.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if isinstance(key, (list, dict)):
+            key = str(key)
+        if key in record.lines:
+            loader.duplicates.append((str(key), record.lines[key], line))
+        record.lines[key] = line
+        record[key] = loader.construct_object(value_node, deep=True)
+    return record
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
+def decode(data: bytes, shown: str) -> tuple[str | None, Problem | None]:
+    """`data` as UTF-8 text, or a problem at the line and column of the first byte that is not."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        return None, Problem(
+            shown,
+            line,
+            f"byte 0x{data[error.start]:02x} at column {column} is not UTF-8",
+            "save the file as UTF-8 (retype the character there)",
+        )
+
+
+def load_yaml(path: Path, shown: str) -> tuple[object, list[Problem]]:
+    """The YAML document in `path` (None when it cannot be read) and the problems found."""
+    text, problem = decode(path.read_bytes(), shown)
+    if problem:
+        return None, [problem]
+    return parse_yaml(text, shown)
+
+
+def parse_yaml(text: str, shown: str, first_line: int = 1) -> tuple[object, list[Problem]]:
+    loader = _Loader(text)
+    try:
+        data = loader.get_single_data()
+    except yaml.YAMLError as error:
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        line = first_line + (mark.line if mark is not None else 0)
+        return None, [Problem(shown, line, f"not valid YAML ({reason})", "fix the indentation or quoting on this line")]
+    finally:
+        loader.dispose()
+    problems = [
+        Problem(
+            shown,
+            first_line - 1 + repeated,
+            f"'{key}' is given twice (first on line {first_line - 1 + first}); YAML would keep only the last",
+            "remove one of them",
+        )
+        for key, first, repeated in loader.duplicates
+    ]
+    return data, problems
+
+
+def parse_date(value: object) -> tuple[datetime.date | None, str | None]:
+    """A `YYYY`, `YYYY-MM` or `YYYY-MM-DD` value as the first day it can mean, or why it is not one."""
+    text = str(value).strip() if value is not None else ""
+    match = ISO_DATE.fullmatch(text)
+    if not match:
+        return None, f"'{text}' is not a date in the form YYYY-MM-DD (or YYYY-MM, or YYYY)"
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        return datetime.date(year, month, day), None
+    except ValueError:
+        return None, f"'{text}' is not a day of the calendar"
