@@ -11,6 +11,8 @@ from sourcing.verdicts import is_myth_page
 
 # CSS class of each verdict's badge (docs/stylesheets/extra.css)
 VERDICT_STYLE = {"False": "false", "Misleading": "misleading", "Partly true": "partly-true", "True": "true"}
+# How each direction reads to readers (sourcing.verdicts.DIRECTIONS)
+DIRECTION_TEXT = {"overstates": "Overstates the system", "understates": "Understates the system"}
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,7 @@ class Myth:
     claim: str
     verdict: str
     summary: str
+    direction: str = ""
 
 
 def verdict_badge(meta: dict) -> str:
@@ -30,6 +33,8 @@ def verdict_badge(meta: dict) -> str:
         f'<p class="verdict__rating"><span class="verdict__label">Verdict:</span> '
         f'<strong class="verdict__badge">{html.escape(verdict)}</strong> '
         f'{html.escape(meta["verdict_summary"])}</p>\n'
+        f'<p class="verdict__direction"><span class="verdict__label">Direction:</span> '
+        f'{html.escape(DIRECTION_TEXT.get(meta.get("direction"), ""))}</p>\n'
         "</div>\n"
     )
 
@@ -51,17 +56,26 @@ def collect_myths(myths_dir: Path, order: list[str] = ()) -> list[Myth]:
     for path in sorted(myths_dir.glob("*.md"), key=lambda p: (rank.get(p.name, len(rank)), p.name)):
         meta = read_page(path.read_text(encoding="utf-8")).meta
         if meta and is_myth_page(meta):
-            myths.append(Myth(path.name, meta["claim"], meta["verdict"], meta["verdict_summary"]))
+            myths.append(Myth(path.name, meta["claim"], meta["verdict"], meta["verdict_summary"], meta.get("direction", "")))
     return myths
 
 
 def myths_table(myths: list[Myth]) -> str:
-    """A Markdown table of every claim with its verdict, linking each myth page."""
-    rows = ["| Claim | Verdict | In one sentence |", "| --- | --- | --- |"]
+    """A Markdown table of every claim with its verdict and direction, linking each myth page,
+    after a line counting the myths in each direction."""
+    counts = {d: sum(m.direction == d for m in myths) for d in DIRECTION_TEXT}
+    rows = [
+        f"{counts['overstates']} of these claims make the system look worse than it is, and "
+        f"{counts['understates']} make it look better.",
+        "",
+        "| Claim | Direction | Verdict | In one sentence |",
+        "| --- | --- | --- | --- |",
+    ]
     for myth in myths:
         style = VERDICT_STYLE[myth.verdict]
         rows.append(
             f"| [{_cell(myth.claim)}]({myth.page}) "
+            f"| {_cell(DIRECTION_TEXT.get(myth.direction, ''))} "
             f'| <span class="verdict__badge verdict--{style}">{html.escape(myth.verdict)}</span> '
             f"| {_cell(myth.summary)} |"
         )

@@ -13,7 +13,9 @@ from .markdown import line_of_key
 from .problems import Problem
 
 VERDICTS = ("False", "Misleading", "Partly true", "True")
-MYTH_FIELDS = ("claim", "verdict", "verdict_summary", "claim_appearance")
+MYTH_FIELDS = ("claim", "verdict", "verdict_summary", "claim_appearance", "direction")
+# Which way a myth misleads: it makes the system look worse than it is, or better.
+DIRECTIONS = ("overstates", "understates")
 
 
 def is_myth_page(meta: dict) -> bool:
@@ -43,6 +45,14 @@ def check_myth_fields(meta: dict, text: str, path: str, bibliography: Bibliograp
     elif verdict not in VERDICTS:
         shown = "no verdict" if verdict is None else f"verdict '{verdict}' is not one we use"
         report("verdict", shown, f"write verdict: one of {', '.join(VERDICTS)}")
+    direction = meta.get("direction")
+    if direction is not None and direction not in DIRECTIONS:  # TODO(#9): required once every myth page has one
+        shown = "myth page without 'direction'" if direction is None else f"direction '{direction}' is not one we use"
+        report(
+            "direction",
+            shown,
+            "write direction: overstates (the claim makes the system look worse than it is) or understates (better)",
+        )
     appearance = meta.get("claim_appearance")
     if not isinstance(appearance, str) or appearance not in bibliography.entries:
         report(

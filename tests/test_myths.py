@@ -18,6 +18,7 @@ claim: "Every citizen has one national score."
 verdict: "False"
 verdict_summary: "There is no national score for individuals."
 claim_appearance: viral2018video
+direction: overstates
 reviewed: 2026-11-22
 ---
 # Myth: everyone has one score
@@ -32,6 +33,7 @@ META = {
     "verdict": "False",
     "verdict_summary": "There is no national score for individuals.",
     "claim_appearance": "viral2018video",
+    "direction": "overstates",
     "reviewed": "2026-11-22",
 }
 
@@ -51,11 +53,16 @@ def test_a_complete_myth_page_passes(bibliography):
         ("claim_appearance: viral2018video", "docs/myths/x.md:7: claim_appearance 'nosuch2020key' is not a bibliography key;"),
         ("reviewed: 2026-11-22", "docs/myths/x.md:1: factual page without a review date; add reviewed: YYYY-MM-DD"),
         ('claim: "Every citizen has one national score."', "docs/myths/x.md:1: myth page without 'claim'; add claim:"),
+        ("direction: overstates", "docs/myths/x.md:8: direction 'both' is not one we use; write direction: overstates"),
     ],
-    ids=["unknown verdict", "unknown appearance", "no review date", "no claim"],
+    ids=["unknown verdict", "unknown appearance", "no review date", "no claim", "unknown direction"],
 )
 def test_each_missing_or_wrong_field_is_named_with_its_line(bibliography, change, expected):
-    replacement = {'verdict: "False"': "verdict: Wrong", "claim_appearance: viral2018video": "claim_appearance: nosuch2020key"}
+    replacement = {
+        'verdict: "False"': "verdict: Wrong",
+        "claim_appearance: viral2018video": "claim_appearance: nosuch2020key",
+        "direction: overstates": "direction: both",
+    }
     text = MYTH.replace(change, replacement.get(change, ""))
     [message] = problems(text, bibliography)
     assert message.startswith(expected)
@@ -66,13 +73,19 @@ def test_the_badge_states_claim_verdict_and_summary_and_escapes_them():
     assert 'class="verdict verdict--false"' in badge
     assert "A &lt;b&gt;bold&lt;/b&gt; claim" in badge
     assert '<strong class="verdict__badge">False</strong> There is no national score for individuals.' in badge
+    assert '<span class="verdict__label">Direction:</span> Overstates the system</p>' in badge
     assert insert_after_title("intro\n# Title\nbody\n", "BADGE\n") == "intro\n# Title\n\nBADGE\n\nbody\n"
 
 
-def test_the_myths_table_links_every_claim_with_its_verdict():
-    table = myths_table([Myth("a.md", "Claim | with bar", "Partly true", "Summary.")])
-    assert table.splitlines()[2] == (
-        '| [Claim \\| with bar](a.md) | <span class="verdict__badge verdict--partly-true">Partly true</span> | Summary. |'
+def test_the_myths_table_links_every_claim_with_its_direction_and_verdict():
+    table = myths_table(
+        [Myth("a.md", "Claim | with bar", "Partly true", "Summary.", "understates"), Myth("b.md", "B", "False", "S.", "overstates")]
+    )
+    lines = table.splitlines()
+    assert lines[0] == "1 of these claims make the system look worse than it is, and 1 make it look better."
+    assert lines[4] == (
+        '| [Claim \\| with bar](a.md) | Understates the system '
+        '| <span class="verdict__badge verdict--partly-true">Partly true</span> | Summary. |'
     )
 
 
