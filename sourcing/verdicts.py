@@ -46,7 +46,7 @@ def check_myth_fields(meta: dict, text: str, path: str, bibliography: Bibliograp
         shown = "no verdict" if verdict is None else f"verdict '{verdict}' is not one we use"
         report("verdict", shown, f"write verdict: one of {', '.join(VERDICTS)}")
     direction = meta.get("direction")
-    if direction is not None and direction not in DIRECTIONS:  # TODO(#9): required once every myth page has one
+    if direction not in DIRECTIONS:
         shown = "myth page without 'direction'" if direction is None else f"direction '{direction}' is not one we use"
         report(
             "direction",

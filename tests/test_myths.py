@@ -54,14 +54,16 @@ def test_a_complete_myth_page_passes(bibliography):
         ("reviewed: 2026-11-22", "docs/myths/x.md:1: factual page without a review date; add reviewed: YYYY-MM-DD"),
         ('claim: "Every citizen has one national score."', "docs/myths/x.md:1: myth page without 'claim'; add claim:"),
         ("direction: overstates", "docs/myths/x.md:8: direction 'both' is not one we use; write direction: overstates"),
+        ("direction: overstates\n", "docs/myths/x.md:1: myth page without 'direction'; write direction: overstates"),
     ],
-    ids=["unknown verdict", "unknown appearance", "no review date", "no claim", "unknown direction"],
+    ids=["unknown verdict", "unknown appearance", "no review date", "no claim", "unknown direction", "no direction"],
 )
 def test_each_missing_or_wrong_field_is_named_with_its_line(bibliography, change, expected):
     replacement = {
         'verdict: "False"': "verdict: Wrong",
         "claim_appearance: viral2018video": "claim_appearance: nosuch2020key",
         "direction: overstates": "direction: both",
+        "direction: overstates\n": "",
     }
     text = MYTH.replace(change, replacement.get(change, ""))
     [message] = problems(text, bibliography)
