@@ -37,9 +37,10 @@ bench: $(READY) ## How fast `make check` answers, on the real site and on a larg
 readability: $(READY) ## Flesch reading ease of every page and of its "In one minute" summary
 	$(BIN)/python -m sourcing.readability
 
-$(READY): requirements.lock
+$(READY): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	touch $@
 
 lock: ## Re-pin requirements.in into requirements.lock (with hashes)
@@ -50,4 +51,4 @@ lock: ## Re-pin requirements.in into requirements.lock (with hashes)
 	rm -rf .venv-lock
 
 clean:
-	rm -rf site $(VENV) node_modules test-artifacts
+	rm -rf site $(VENV) node_modules test-artifacts .cache

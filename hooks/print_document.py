@@ -6,9 +6,6 @@ import posixpath
 import re
 from pathlib import Path
 
-import _project
-
-_project.on_path()
 from publishing.navigation import nav_files
 from publishing.addresses import page_address
 from publishing.print_document import BuiltPage, print_document
@@ -17,23 +14,26 @@ LESSONS = "teaching/"  # lesson plans live here; each gets a pack
 ASSIGNED = re.compile(r"## Before the lesson\n(.*?)\n## ", re.DOTALL)
 MD_LINK = re.compile(r"\]\(([^)#\s]+\.md)")
 
-
 def on_post_build(config):
     site = Path(config.site_dir)
     order = [page_address(name) for name in nav_files(config.nav) if not name.startswith(("http:", "https:"))]
 
+    pages: dict[str, BuiltPage] = {}  # each built page read once, for every document it is in
+
     def built(address):
-        return BuiltPage(address, (site / address.lstrip("/") / "index.html").read_text(encoding="utf-8"))
+        if address not in pages:
+            pages[address] = BuiltPage(address, (site / address.lstrip("/") / "index.html").read_text(encoding="utf-8"))
+        return pages[address]
 
     _write(site, "/print/", print_document(config.site_name, [built(a) for a in order], "/print/", config.site_url or ""))
     docs = Path(config.docs_dir)
     for name in nav_files(config.nav):
         if name.startswith(LESSONS) and name != LESSONS + "index.md":
             assigned = _assigned_pages(docs / name, name)
-            pages = [page_address(name)] + [page_address(p) for p in assigned if (docs / p).is_file()]
+            in_pack = [page_address(name)] + [page_address(p) for p in assigned if (docs / p).is_file()]
             address = "/print/" + Path(name).stem + "/"
             title = f"{config.site_name}: lesson pack"
-            _write(site, address, print_document(title, [built(a) for a in dict.fromkeys(pages)], address, config.site_url or ""))
+            _write(site, address, print_document(title, [built(a) for a in dict.fromkeys(in_pack)], address, config.site_url or ""))
 
 
 def _assigned_pages(path: Path, name: str) -> list[str]:
@@ -42,7 +42,6 @@ def _assigned_pages(path: Path, name: str) -> list[str]:
     links = MD_LINK.findall(match.group(1)) if match else []
     base = posixpath.dirname(name)
     return [posixpath.normpath(posixpath.join(base, link)) for link in links]
-
 
 def _write(site: Path, address: str, text: str) -> None:
     target = site / address.strip("/") / "index.html"

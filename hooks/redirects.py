@@ -3,11 +3,9 @@ links in course materials never break. See docs/url-policy.md."""
 
 from pathlib import Path
 
-import _project
 import yaml
 from mkdocs.exceptions import PluginError
 
-_project.on_path()
 from publishing.addresses import page_address, redirect_page
 
 

@@ -4,7 +4,10 @@ APA 7, MLA 9, Chicago author-date, and BibTeX (BibLaTeX @online)."""
 from __future__ import annotations
 
 import datetime
+import html
 import re
+
+ITALICS = re.compile(r"\*([^*]+)\*")  # the styles mark titles in italics as *...*
 
 
 def _day(value: datetime.date | str) -> datetime.date:
@@ -35,12 +38,15 @@ def citations(site: str, title: str, reviewed: datetime.date | str, url: str, sl
 
 
 def cite_block(site: str, title: str, reviewed: datetime.date | str, url: str, slug: str) -> str:
-    """A collapsible "Cite this page" block (pymdownx.details): each style as formatted text, to
-    copy with its italics, and BibTeX as a code block with a copy button."""
+    """A collapsible "Cite this page" block for the finished page: each style as formatted text,
+    to copy with its italics, and BibTeX as code (with the theme's copy button). Kept out of the
+    search index: every page would otherwise match "cite", "APA" and "BibTeX"."""
     styles = citations(site, title, reviewed, url, slug)
     bibtex = styles.pop("BibTeX")
-    parts = ['??? quote "Cite this page"', ""]
+    link = f'<a href="{html.escape(url, quote=True)}">{html.escape(url)}</a>'
+    parts = ['<details class="quote cite-this-page" data-search-exclude="true">', "<summary>Cite this page</summary>"]
     for style, text in styles.items():
-        parts += [f"    **{style}:** {text.replace(url, f'<{url}>')}", ""]
-    parts += ["    **BibTeX:**", "", "    ```bibtex"] + [f"    {line}" for line in bibtex.splitlines()] + ["    ```", ""]
+        shown = ITALICS.sub(r"<em>\1</em>", html.escape(text, quote=False)).replace(html.escape(url), link)
+        parts.append(f"<p><strong>{style}:</strong> {shown}</p>")
+    parts += ["<p><strong>BibTeX:</strong></p>", f'<pre><code class="language-bibtex">{html.escape(bibtex)}</code></pre>', "</details>"]
     return "\n".join(parts) + "\n"

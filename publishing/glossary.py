@@ -1,5 +1,5 @@
 """The glossary, drawn from glossary/terms.yml: the glossary page, and each term's definition
-shown on hover or tap at its first use on every other page."""
+shown on hover or tap at its first use on every other page (marked once the page is HTML)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,8 @@ import html
 import re
 
 from sourcing.glossary import Term
-from sourcing.markdown import non_prose_spans
 
-HEADING = re.compile(r"^#{1,6} .*$", re.MULTILINE)
-LINK_OR_CITATION = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|\[[^\]\n]*@[^\]\n]*\]|^\[\^[^\]]+\]:.*$", re.MULTILINE)
+from .html_text import replace_in_runs, text_runs
 
 
 def anchor(term: Term) -> str:
@@ -24,41 +22,72 @@ def hint(term: Term) -> str:
 
 
 def glossary_table(terms: list[Term], page_prefix: str = "") -> str:
-    """Markdown table of every term, with its source cited and a link to the page that explains it."""
+    """Markdown table of every term, with its source cited and a link to the page that explains it.
+    What contributors wrote is text: it is escaped, never read as HTML."""
     rows = ["| Term | Chinese | Meaning |", "| --- | --- | --- |"]
     for term in sorted(terms, key=lambda t: t.term.lower()):
-        chinese = f"{term.chinese}<br>*{term.pinyin}*" if term.chinese else ""
-        meaning = f"{term.definition} [@{term.source}] [More]({page_prefix}{term.page})"
-        rows.append(f'| <span id="{anchor(term)}"></span>**{term.term}** | {chinese} | {meaning} |')
+        chinese = f"{_cell(term.chinese)}<br>*{_cell(term.pinyin)}*" if term.chinese else ""
+        more = f"[More on {_cell(term.term)}]({page_prefix}{term.page})"
+        meaning = f"{_cell(term.definition)} [@{term.source}] {more}"
+        rows.append(f'| <span id="{anchor(term)}"></span>**{_cell(term.term)}** | {chinese} | {meaning} |')
     return "\n".join(rows) + "\n"
 
 
-def mark_first_uses(markdown: str, terms: list[Term]) -> str:
-    """Wrap the first use of each term in prose with an <abbr> carrying its definition.
+def _cell(text: str | None) -> str:
+    return html.escape(text or "", quote=False).replace("|", "\\|")
 
-    Headings, links, citations, code, comments and raw HTML are left alone, and a term already
-    marked by a longer one is not marked again.
-    """
-    protected = non_prose_spans(markdown)
-    protected += [m.span() for m in HEADING.finditer(markdown)]
-    protected += [m.span() for m in LINK_OR_CITATION.finditer(markdown)]
-    taken: list[tuple[int, int, str]] = []
 
-    def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in protected) and all(end <= a or start >= b for a, b, _ in taken)
+class GlossaryMarker:
+    """Marks the first use of each term in a rendered page's prose, with all terms in one
+    pattern, so a page is read once whatever the number of terms."""
 
-    forms = sorted(((form, term) for term in terms for form in term.match), key=lambda item: -len(item[0]))
-    done: set[str] = set()
-    for form, term in forms:
-        if term.term in done:
-            continue
-        pattern = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])", re.IGNORECASE)
-        for match in pattern.finditer(markdown):
-            if free(*match.span()):
-                title = html.escape(hint(term), quote=True)
-                taken.append((*match.span(), f'<abbr title="{title}" tabindex="0">{match.group(0)}</abbr>'))
-                done.add(term.term)
-                break
-    for start, end, replacement in sorted(taken, reverse=True):
-        markdown = markdown[:start] + replacement + markdown[end:]
-    return markdown
+    def __init__(self, terms: list[Term]):
+        self.by_form = {}
+        for term in terms:
+            for form in term.match:
+                self.by_form.setdefault(form.lower(), term)
+        forms = [html.escape(form, quote=False) for form in self.by_form]  # as they read in HTML text
+        self.pattern = re.compile(r"(?<![\w-])" + _trie(forms) + r"(?![\w-])", re.IGNORECASE) if forms else None
+
+    def mark_first_uses(self, page_html: str) -> str:
+        """Wrap the first use of each term in prose with an <abbr> carrying its definition.
+
+        Headings, links (citations included), code and other abbreviations are left alone.
+        """
+        if self.pattern is None:
+            return page_html
+        done: set[str] = set()
+
+        def mark(match: re.Match) -> str | None:
+            term = self.by_form.get(html.unescape(match.group(0)).lower())
+            if term is None or term.term in done:
+                return None
+            done.add(term.term)
+            return f'<abbr title="{html.escape(hint(term), quote=True)}" tabindex="0">{match.group(0)}</abbr>'
+
+        return replace_in_runs(page_html, text_runs(page_html), self.pattern, mark)
+
+
+def mark_first_uses(page_html: str, terms: list[Term]) -> str:
+    return GlossaryMarker(terms).mark_first_uses(page_html)
+
+
+def _trie(forms: list[str]) -> str:
+    """One regular expression matching any of `forms` (lowercase), written as a tree of shared
+    prefixes so that it tests one branch per character instead of every form at every position;
+    where one form is a prefix of another, the longer one is tried first."""
+    tree: dict = {}
+    for form in forms:
+        node = tree
+        for char in form.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(tree)

@@ -11,6 +11,7 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
 ID = re.compile(r'\sid="([^"]+)"')
@@ -18,10 +19,14 @@ HREF = re.compile(r'\shref="([^"]+)"')
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
 
 
-@dataclass(frozen=True)
+@dataclass
 class BuiltPage:
     address: str  # e.g. "/overview/"
     html: str  # the page as built
+
+    @cached_property
+    def article(self) -> str:
+        return article(self.html)
 
 
 def article(page_html: str) -> str:
@@ -35,7 +40,7 @@ def print_document(title: str, pages: list[BuiltPage], document_address: str, si
     sections = []
     for page in pages:
         prefix = prefixes[page.address]
-        body = ID.sub(lambda m: f' id="{prefix}-{m.group(1)}"', article(page.html))
+        body = ID.sub(lambda m: f' id="{prefix}-{m.group(1)}"', page.article)
         body = HREF.sub(lambda m: f' href="{html.escape(_link(m.group(1), page.address, prefixes, site_url), quote=True)}"', body)
         sections.append(f'<section class="print-page" id="{prefix}">\n{body}\n</section>')
     styles = STYLESHEET.findall(pages[0].html) if pages else []
@@ -44,7 +49,7 @@ def print_document(title: str, pages: list[BuiltPage], document_address: str, si
         f'<link rel="stylesheet" href="{_rebase(href, depth, document_address)}">' for href in styles
     )
     contents = "\n".join(
-        f'<li><a href="#{prefixes[p.address]}">{html.escape(_title(p.html))}</a></li>' for p in pages
+        f'<li><a href="#{prefixes[p.address]}">{html.escape(_title(p))}</a></li>' for p in pages
     )
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -56,8 +61,8 @@ def print_document(title: str, pages: list[BuiltPage], document_address: str, si
     )
 
 
-def _title(page_html: str) -> str:
-    match = re.search(r"<h1[^>]*>(.*?)</h1>", article(page_html), re.DOTALL)
+def _title(page: BuiltPage) -> str:
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", page.article, re.DOTALL)
     return re.sub(r"<[^>]+>", "", match.group(1)).replace("¶", "").strip() if match else ""
 
 

@@ -22,6 +22,8 @@ KEY = re.compile(r"[^\s,{}()\"#%'=~\\]+")
 NUMBER = re.compile(r"[0-9]+")
 FIELD_LINE = re.compile(r"[ \t]*[A-Za-z][A-Za-z0-9_-]*[ \t]*=[ \t]*[{\"0-9]")
 ENTRY_LINE = re.compile(r"[ \t]*@[A-Za-z]+[ \t]*\{")
+VALUE_SPECIAL_BRACE = re.compile(r"[\\{}\n]")
+VALUE_SPECIAL_QUOTE = re.compile(r'[\\{}\n"]')
 
 
 @dataclass
@@ -37,6 +39,7 @@ class Entry:
     path: str
     line: int
     fields: dict[str, Field] = field(default_factory=dict)
+    text: str = ""  # the entry as written, from '@' to its closing brace
 
     def get(self, name: str) -> str | None:
         found = self.fields.get(name)
@@ -61,7 +64,7 @@ class _Reader:
         self.text = text
         self.path = path
         self.pos = 0
-        self.newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
 
     def line(self, position: int) -> int:
         return bisect.bisect_left(self.newlines, position) + 1
@@ -89,7 +92,13 @@ class _Reader:
         opening = self.text[start]
         self.pos += 1
         depth = 0
+        special = VALUE_SPECIAL_BRACE if closing == "}" else VALUE_SPECIAL_QUOTE
         while self.pos < len(self.text):
+            jump = special.search(self.text, self.pos)  # straight to the next character that matters
+            if jump is None:
+                self.pos = len(self.text)
+                break
+            self.pos = jump.start()
             char = self.text[self.pos]
             if char == "\\":
                 self.pos += 2
@@ -202,6 +211,7 @@ def _read_fields(reader: _Reader, entry: Entry, start: int) -> Entry:
         reader.skip_space()
         if reader.peek() == "}":
             reader.pos += 1
+            entry.text = reader.text[start : reader.pos]
             return entry
         if reader.peek() == "":
             raise _never_closed(entry, start)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .bibliography import load_bibliography
-from .figures import FIGURES, load_figures
-from .glossary import load_glossary
-from .pages import check_page
+from .bibliography import Bibliography, load_bibliography
+from .figures import FIGURES, Figure, load_figures
+from .glossary import Term, load_glossary
+from .pages import PageReport, check_page
 from .problems import Problem, display_path
 
 GLOSSARY = Path("glossary") / "terms.yml"  # relative to the project folder
@@ -21,6 +21,11 @@ class SiteReport:
     uncited: list[str] = field(default_factory=list)  # bibliography keys no page cites
     pages: int = 0
     entries: int = 0
+    # What the check read, for the build to use without reading it again
+    bibliography: Bibliography = field(default_factory=Bibliography)
+    terms: list[Term] = field(default_factory=list)
+    figures: dict[str, Figure] = field(default_factory=dict)
+    page_reports: dict[str, PageReport] = field(default_factory=dict)  # path below docs/ -> its report
 
     def summary(self) -> str:
         return (
@@ -39,11 +44,13 @@ def check_site(docs_dir: Path, bib_dir: Path, root: Path) -> SiteReport:
     """Check `bib_dir`, the glossary and every Markdown page below `docs_dir`; paths are shown
     relative to `root`."""
     bibliography = load_bibliography(bib_dir, root)
-    report = SiteReport(problems=list(bibliography.problems), entries=len(bibliography.entries))
+    report = SiteReport(problems=list(bibliography.problems), entries=len(bibliography.entries), bibliography=bibliography)
     terms, glossary_problems = load_glossary(root / GLOSSARY, docs_dir, bibliography, root)
+    report.terms = terms
     report.problems += glossary_problems
     cited = {term.source for term in terms}
     figures, figure_problems = load_figures(root / FIGURES, display_path(root / FIGURES, root), bibliography)
+    report.figures = figures
     report.problems += figure_problems
     cited.update(key for figure in figures.values() for key in figure.sources)
     for path in sorted(docs_dir.rglob("*.md")):
@@ -54,6 +61,7 @@ def check_site(docs_dir: Path, bib_dir: Path, root: Path) -> SiteReport:
             report.problems.append(Problem(shown, 1, f"not valid UTF-8 ({error.reason})", "save the file as UTF-8"))
             continue
         page = check_page(text, shown, bibliography, figures)
+        report.page_reports[path.relative_to(docs_dir).as_posix()] = page
         report.pages += 1
         report.problems.extend(page.problems)
         cited.update(c.key for c in page.citations)

@@ -30,7 +30,7 @@ class Record(dict):
         return self.lines.get(key, self.line)
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when PyYAML has it
     """SafeLoader that records lines, keeps dates as text and collects duplicate keys."""
 
     def __init__(self, stream):

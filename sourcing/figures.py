@@ -45,6 +45,7 @@ QUANTITY = re.compile(
     r"|(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\w.,]*\d)"
 )
 DATE = re.compile(rf"\b(?:\d{{1,2}}\s+)?(?:{MONTHS})\s+\d{{4}}\b")
+CITATION_BLOCK = re.compile(r"\[[^\[\]\n]*@[^\[\]\n]*\]")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])|\n")
 
 
@@ -159,7 +160,7 @@ def _restated(block: str, block_start: int, path: str, figures: dict[str, Figure
     for sentence in SENTENCE_END.split(block):
         start = block.find(sentence, offset)
         offset = start + len(sentence)
-        bare = PLACEHOLDER.sub(" ", sentence)
+        bare = CITATION_BLOCK.sub(" ", PLACEHOLDER.sub(" ", sentence))  # a source's key is not a statement
         lowered = bare.lower()
         named = [f for f in figures.values() if any(m in lowered for m in f.mentions)]
         if not named:

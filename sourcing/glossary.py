@@ -35,7 +35,7 @@ def load_glossary(path: Path, docs_dir: Path, bibliography: Bibliography, root: 
         return [], []
     text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return [], [Problem(shown, mark.line + 1 if mark else 1, "not valid YAML", "fix the entry's indentation or quoting")]

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import yaml
 
-# The same front matter MkDocs reads (mkdocs.utils.meta.YAML_RE).
+# Front matter is read as MkDocs reads it (mkdocs.utils.meta): the same pattern, the same loader.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 HTML_COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.DOTALL)
@@ -21,10 +22,8 @@ BLOCK_TAGS = (
     "h[1-6]|header|hr|iframe|main|nav|noscript|ol|p|pre|script|section|style|summary|table|ul|video"
 )
 HTML_BLOCK_OPEN = re.compile(rf"^ {{0,3}}<({BLOCK_TAGS})(?=[\s/>])[^>]*>", re.IGNORECASE | re.MULTILINE)
+NOT_NEWLINE = re.compile(r"[^\n]")
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-CITATION_BLOCK = re.compile(r"\[([^\[\]\n]*)\]")
-CITATION = re.compile(r"(?:^|(?<=\s))@([^\s;,\[\]]+)")
-BARE_AT = re.compile(r"(?<![\w@.\[])@([A-Za-z][\w-]*)")
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ def read_page(text: str) -> Page:
             front_matter_error=(1, "front matter opened with '---' is never closed"),
         )
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = yaml.load(match.group(1), Loader=YAML_LOADER)
     except yaml.YAMLError as error:
         # Where an unclosed bracket or quote began beats where YAML gave up.
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
@@ -94,26 +93,6 @@ def non_prose_spans(text: str) -> list[tuple[int, int]]:
 def prose(text: str) -> str:
     """`text` with everything that is not prose replaced by spaces (newlines kept)."""
     return _blank(text, non_prose_spans(text))
-
-
-def citations(text: str) -> list[Citation]:
-    """The `[@key]` citations in `text`, read the way mkdocs-bibtex reads them."""
-    found = []
-    for block in CITATION_BLOCK.finditer(text):
-        line = text.count("\n", 0, block.start()) + 1
-        for part in block.group(1).split(";"):
-            match = CITATION.search(part.strip())
-            if match:
-                found.append(Citation(key=match.group(1), line=line))
-    return found
-
-
-def bare_mentions(text: str) -> list[Citation]:
-    """`@word` outside any [...] citation block: often a citation missing its brackets."""
-    outside = CITATION_BLOCK.sub(lambda m: " " * len(m.group(0)), text)
-    return [
-        Citation(key=m.group(1), line=text.count("\n", 0, m.start()) + 1) for m in BARE_AT.finditer(outside)
-    ]
 
 
 def _fenced_code(text: str) -> list[tuple[int, int]]:
@@ -167,12 +146,19 @@ def _closing_tag_end(text: str, tag: str, position: int) -> int:
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for start, end in spans:
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+    """`text` with each span replaced by spaces, its newlines kept (so lines stay where they were)."""
+    if not spans:
+        return text
+    pieces, position = [], 0
+    for start, end in sorted(spans):
+        start = max(start, position)
+        if start >= end:
+            continue
+        pieces.append(text[position:start])
+        pieces.append(NOT_NEWLINE.sub(" ", text[start:end]))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def line_of_key(text: str, key: str) -> int:

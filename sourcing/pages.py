@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from .bibliography import Bibliography
 from .figures import Figure, check_figures
-from .markdown import Citation, bare_mentions, citations, line_of_key, prose, read_page
+from .citations import CitationBlock, bare_mentions, citation_blocks
+from .markdown import Citation, line_of_key, prose, read_page
 from .problems import Problem
 from .verdicts import check_myth_fields, is_myth_page
 
@@ -30,7 +31,9 @@ class PageReport:
     problems: list[Problem] = field(default_factory=list)
     exempt_reason: str | None = None
     citations: list[Citation] = field(default_factory=list)
+    blocks: list[CitationBlock] = field(default_factory=list)  # the citation blocks in prose, as the build renders them
     claim_appearance: str | None = None  # a myth page's source for where its claim appeared
+    title: str | None = None  # from front matter, else the first '# ' heading
 
 
 def check_page(text: str, path: str, bibliography: Bibliography, figures: dict[str, Figure] | None = None) -> PageReport:
@@ -40,12 +43,16 @@ def check_page(text: str, path: str, bibliography: Bibliography, figures: dict[s
     def problem(line: int, what: str, fix: str) -> None:
         report.problems.append(Problem(path, line, what, fix))
 
+    report.title = _title(page)
     if page.front_matter_error:
         line, what = page.front_matter_error
         problem(line, what, "fix the 'key: value' lines between the two '---' lines (quote values that contain ': ')")
     body = re.sub(r"[^\n]", " ", page.text[: page.body_start]) + page.text[page.body_start :]
     visible = prose(body)
-    report.citations = citations(visible)
+    found = citation_blocks(body)
+    report.blocks = [block for block in found if block.in_prose]
+    report.citations = [Citation(key=cite.key, line=block.line) for block in report.blocks for cite in block.cites]
+    report.problems.extend(_blocks_the_build_would_misread(found, path))
 
     for citation in report.citations:
         broken = bibliography.unreadable.get(citation.key)
@@ -98,7 +105,7 @@ def check_page(text: str, path: str, bibliography: Bibliography, figures: dict[s
         return report
     known = [c for c in report.citations if c.key in bibliography.entries]
     if not known:
-        hidden = [c for c in citations(body) if c not in report.citations]
+        hidden = [block for block in found if not block.in_prose]
         note = ""
         if hidden:
             note = (
@@ -118,6 +125,38 @@ def check_page(text: str, path: str, bibliography: Bibliography, figures: dict[s
             HOW_TO_CITE + "; primary sources and exhibits alone are not enough",
         )
     return report
+
+
+def _blocks_the_build_would_misread(blocks: list[CitationBlock], path: str) -> list[Problem]:
+    """A citation block half in code, or the same citation text both in prose and in code (the build
+    replaces a citation's text wherever it stands on the page, so the code would change too)."""
+    problems = []
+    in_prose: dict[str, CitationBlock] = {}
+    for block in blocks:
+        if block.in_prose:
+            in_prose.setdefault(block.text, block)
+    for block in blocks:
+        if block.mixed:
+            problems.append(
+                Problem(path, block.line, f"citation {block.text} is partly inside code or HTML",
+                        "keep a citation in plain text, or the whole example inside one code span")
+            )
+        elif not block.in_prose and block.text in in_prose:
+            problems.append(
+                Problem(
+                    path, block.line,
+                    f"the example {block.text} is also a real citation on this page (line {in_prose[block.text].line})",
+                    "write the example with another key (for example [@key]); the build would render both as citations",
+                )
+            )
+    return problems
+
+
+def _title(page) -> str | None:
+    if page.meta and isinstance(page.meta.get("title"), str):
+        return page.meta["title"]
+    heading = re.search(r"^# (.+)$", page.text[page.body_start :], re.MULTILINE)
+    return heading.group(1).strip() if heading else None
 
 
 def _unknown_key_fix(key: str, bibliography: Bibliography) -> str:

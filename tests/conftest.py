@@ -63,7 +63,7 @@ def write_site(root: Path, pages: dict[str, str], bib: str | None = None, hooks:
         path.write_text(reviewed(text), encoding="utf-8")
     bib_text = bib if bib is not None else (FIXTURES / "sources.bib").read_text(encoding="utf-8")
     (root / "bibliography" / "sources.bib").write_text(bib_text, encoding="utf-8")
-    hook_names = hooks if hooks is not None else ["citation_style", "enforce_sourcing", "figures", "shield_code_from_citations", "bibliography_page", "clean_citation_markup", "source_kind_labels", "references_heading", "myth_pages", "review_date", "cite_this_page"]
+    hook_names = hooks if hooks is not None else ["page_pipeline"]
     hook_lines = "\n".join(f"  - {PROJECT / 'hooks' / name}.py" for name in hook_names)
     (root / "mkdocs.yml").write_text(
         dedent(
@@ -75,10 +75,12 @@ def write_site(root: Path, pages: dict[str, str], bib: str | None = None, hooks:
               font: false
               custom_dir: {overrides}
             plugins:
+              - search
               - bibtex:
                   bib_dir: bibliography
                   csl_file: chicago-author-date
                   enable_inline_citations: false
+                  bib_by_default: false
             markdown_extensions:
               - footnotes
               - md_in_html

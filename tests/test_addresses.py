@@ -33,7 +33,7 @@ def test_page_addresses_follow_mkdocs_directory_urls():
 
 def test_a_moved_page_keeps_its_old_address_through_a_redirect(tmp_path):
     site = write_site(tmp_path, {"index.md": "# Home\n\nFact [@doe2020example].\n", "new.md": "# New\n\nFact [@doe2020example].\n"},
-                      hooks=["citation_style", "enforce_sourcing", "redirects"])
+                      hooks=["page_pipeline", "redirects"])
     (site / "redirects.yml").write_text("old.md: new.md\n")
     build = mkdocs_build(site, "--strict")
     assert build.returncode == 0, build.output
@@ -43,7 +43,7 @@ def test_a_moved_page_keeps_its_old_address_through_a_redirect(tmp_path):
 
 
 def test_a_redirect_to_a_missing_page_stops_the_build(tmp_path):
-    site = write_site(tmp_path, {"index.md": "# Home\n\nFact [@doe2020example].\n"}, hooks=["citation_style", "enforce_sourcing", "redirects"])
+    site = write_site(tmp_path, {"index.md": "# Home\n\nFact [@doe2020example].\n"}, hooks=["page_pipeline", "redirects"])
     (site / "redirects.yml").write_text("old.md: gone.md\n")
     build = mkdocs_build(site)
     assert build.returncode != 0

@@ -1,12 +1,14 @@
 """Whole builds: fixture sites built with the real hooks, and the real site, strictly.
 
-These pin down what we rely on in mkdocs-bibtex (archived upstream) and pandoc: a citation
-renders as a formatted reference, our check runs before mkdocs-bibtex rewrites citations, and
-bad input stops the build with our message, never a traceback.
+These pin down what we rely on in mkdocs-bibtex (archived upstream) and pandoc: mkdocs-bibtex
+replaces each citation block with what our registry gives it, skips its own set-up when told
+its registry is current, and bad input stops the build with our message, never a traceback.
 """
 
+import math
 import re
 from importlib.metadata import version
+from types import SimpleNamespace
 
 import pytest
 from conftest import PROJECT, mkdocs_build, write_site
@@ -18,8 +20,9 @@ title: Home
 # Home
 
 A fact about the subject [@doe2020example]. The outline was adopted [@council2014outline].
+Again [@doe2020example].
 
-Cite with `[@doe2020example]` as shown here.
+Cite with `[@key]` as shown here.
 """
 
 
@@ -28,75 +31,111 @@ def test_pinned_versions_we_rely_on():
     assert version("mkdocs").startswith("1.6.")
 
 
-def test_a_citation_renders_as_a_formatted_reference(tmp_path):
+def test_a_citation_reads_once_and_links_to_its_reference_and_back(tmp_path):
     build = mkdocs_build(write_site(tmp_path, {"index.md": GOOD_PAGE}), "--strict")
     assert build.returncode == 0, build.output
     html = build.html()
-    # in the text: author-date, linked to the reference
-    assert '(Doe and Roe 2020)<sup id="fnref:doe2020example"><a class="footnote-ref" href="#fn:doe2020example">' in html
-    # in the reference list: author, year, title, publisher, link (Chicago author-date)
+    # in the text: author-date only, the name a link to the reference, no footnote number
+    assert (
+        '(<a href="#ref-doe2020example" role="doc-biblioref" id="cite-doe2020example-1">Doe and Roe 2020</a>)'
+    ) in html
+    assert 'id="cite-doe2020example-2"' in html
+    assert "footnote" not in html
+    # in the reference list: author, year, title, publisher, link (Chicago author-date), its kind,
+    # and a link back to each place it is cited
+    item = re.search(r'<li id="ref-doe2020example">(.*?)</li>', html, re.DOTALL).group(1)
+    assert item.startswith('<span class="source-kind source-kind--secondary">Secondary source</span> Doe, Jane')
     assert (
         "Doe, Jane, and Richard Roe. 2020. <em>An Example Report on China</em>. "
         "Example Institute for Research and Analysis. "
-        '<a href="https://example.org/report_one?id=1&amp;part=2">https://example.org/report_one?id=1&amp;part=2</a>'
-    ) in html
+        '<a rel="noopener" href="https://example.org/report_one?id=1&amp;part=2">https://example.org/report_one?id=1&amp;part=2</a>'
+    ) in item
+    assert '<a href="#cite-doe2020example-1" aria-label="Back to citation 1 of 2">' in item
+    assert '<a href="#cite-doe2020example-2" aria-label="Back to citation 2 of 2">' in item
     # an organisation as author stays whole
-    assert "Example State Council. 2014." in html
-    # search and social metadata
+    assert '<span class="source-kind source-kind--primary">Primary source</span> Example State Council. 2014.' in html
+    # the list stands under its own heading, after the text
+    assert html.index("A fact about the subject") < html.index('<h2 id="references">') < html.index('<ol class="references">')
+    # search and social metadata, and the review date under the title
     assert '<link rel="canonical" href="https://example.org/site/">' in html
     assert '<meta property="og:title" content="Home">' in html
-    assert '<meta property="og:url" content="https://example.org/site/">' in html
-    # the review date stands under the title
     assert '<p class="page-reviewed">Last reviewed on <time datetime="2026-11-22">22 November 2026</time></p>' in html
-    # each reference says what kind of source it is
-    assert '<span class="source-kind source-kind--secondary">Secondary source</span> Doe, Jane' in html
-    assert '<span class="source-kind source-kind--primary">Primary source</span> Example State Council' in html
-    # the list stands under its own heading, after the text
-    assert html.index('<h2 id="references">References') < html.index('<div class="footnote">')
 
 
-def test_the_check_sees_the_authors_markdown_not_mkdocs_bibtex_footnotes(tmp_path, monkeypatch):
-    # If the check ran after mkdocs-bibtex, it would find footnotes instead of [@key] and refuse this page.
+def test_the_search_index_carries_the_text_not_the_references(tmp_path):
+    build = mkdocs_build(write_site(tmp_path, {"index.md": GOOD_PAGE}), "--strict")
+    index = (build.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "A fact about the subject" in index
+    assert "Example Institute for Research and Analysis" not in index  # the reference list
+    assert "BibTeX" not in index  # "Cite this page"
+
+
+def test_the_pipeline_runs_before_mkdocs_bibtex_and_replaces_its_set_up(tmp_path):
+    import page_pipeline  # noqa: PLC0415  (hooks/ is on sys.path in the test run)
+
+    # mkdocs-bibtex's own events run at the default priority, 0
+    assert page_pipeline.on_config.mkdocs_priority > 0
+    assert page_pipeline.on_page_markdown.mkdocs_priority > 0
     build = mkdocs_build(write_site(tmp_path, {"index.md": GOOD_PAGE}), "--strict")
     assert build.returncode == 0, build.output
-    assert "sourcing: 1 pages, 4 sources, 0 exempt pages: every factual page cites a secondary source" in build.output
-    monkeypatch.syspath_prepend(str(PROJECT / "hooks"))
-    import enforce_sourcing  # noqa: PLC0415
+    assert "pages: 1 pages, 4 sources, 0 exempt pages: every factual page cites a secondary source" in build.output
+    # mkdocs-bibtex skipped re-reading the bibliography with pybtex: it uses our registry
+    assert "BibTexPlugin: No changes in bibfiles." in build.output
 
-    assert enforce_sourcing.on_config.mkdocs_priority > 0  # mkdocs-bibtex runs at the default, 0
+
+def test_mkdocs_bibtex_replaces_each_block_with_what_its_registry_says(tmp_path):
+    # What FormattedRegistry relies on in mkdocs-bibtex 4.4.0's on_page_markdown and on_config.
+    from mkdocs_bibtex.plugin import BibTexPlugin  # noqa: PLC0415
+
+    asked = []
+
+    class Registry:
+        footnote_format = "{key}"
+
+        def validate_citation_blocks(self, blocks):
+            asked.extend(str(b) for b in blocks)
+
+        def inline_text(self, block):
+            return f"<{block.citations[0].key}>"
+
+        def reference_text(self, citation):
+            return ""
+
+    plugin = BibTexPlugin()
+    plugin.load_config({"bib_dir": str(tmp_path), "bib_by_default": False, "enable_inline_citations": False})
+    plugin.registry = Registry()
+    plugin.last_configured = math.inf
+    assert plugin.on_config(SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))) is not None  # returned early
+    assert plugin.registry.__class__ is Registry
+    out = plugin.on_page_markdown("A [@a] and [see @b, p. 2]; `[@a]` again.", None, None, None)
+    assert out == "A <a> and <b>; `<a>` again."  # every copy of a block's text, code included
+    assert asked == ["[@a]", "[see @b, p. 2]", "[@a]"]
 
 
 def test_no_pandoc_markup_leaks_into_the_page(tmp_path):
-    # mkdocs-bibtex pastes pandoc Markdown; hooks/clean_citation_markup.py removes what Python-Markdown cannot read
     page = GOOD_PAGE + "\nA video [@viral2018video].\n"
     build = mkdocs_build(write_site(tmp_path, {"index.md": page}), "--strict")
     html = build.html()
-    assert "(von Example 2018)" in html
-    for leak in ("{.nocase}", "\\_", "\\&amp;", "22--32"):
-        assert leak not in html
-
-
-def test_without_our_cleaning_pandoc_markup_leaks(tmp_path):
-    # The behaviour hooks/clean_citation_markup.py exists for; if an upgrade fixes it, drop the hook.
-    page = GOOD_PAGE + "\nA video [@viral2018video].\n"
-    hooks = ["citation_style", "enforce_sourcing", "shield_code_from_citations"]
-    html = mkdocs_build(write_site(tmp_path, {"index.md": page}, hooks=hooks)).html()
-    assert "[von Example]{.nocase}" in html
-    assert "report\\_one" in html
+    assert ">von Example 2018</a>" in html
+    assert "von Example, Channel. 2018." in html
+    for leak in ("{.nocase}", "\\_", "\\&amp;", "22--32", "[@"):
+        assert leak not in re.sub(r"<code>.*?</code>", "", html, flags=re.DOTALL)
 
 
 def test_citation_examples_in_code_stay_literal(tmp_path):
     build = mkdocs_build(write_site(tmp_path, {"index.md": GOOD_PAGE}), "--strict")
-    assert "<code>[@doe2020example]</code>" in build.html()
+    assert "<code>[@key]</code>" in build.html()
 
 
-def test_without_our_shield_mkdocs_bibtex_rewrites_citations_inside_code(tmp_path):
-    # The behaviour hooks/shield_code_from_citations.py exists for; if an upgrade fixes it, drop the hook.
-    site = write_site(tmp_path, {"index.md": GOOD_PAGE}, hooks=["citation_style", "enforce_sourcing"])
-    build = mkdocs_build(site)
-    assert build.returncode == 0, build.output
-    assert "<code>[@doe2020example]</code>" not in build.html()
-    assert "<code>(Doe and Roe 2020)" in build.html()
+def test_an_example_that_is_also_a_real_citation_on_the_page_is_refused(tmp_path):
+    # mkdocs-bibtex replaces a citation's text wherever it stands, so the example would change too
+    page = GOOD_PAGE.replace("`[@key]`", "`[@doe2020example]`")
+    build = mkdocs_build(write_site(tmp_path, {"index.md": page}), "--strict")
+    assert build.returncode != 0
+    assert (
+        "docs/index.md:10: the example [@doe2020example] is also a real citation on this page (line 7); "
+        "write the example with another key"
+    ) in build.output
 
 
 @pytest.mark.parametrize(
@@ -153,5 +192,13 @@ def test_the_real_site_builds_strictly(real_site):
     assert "WARNING" not in real_site.output
     for page in real_site.site.rglob("*.html"):
         html = re.sub(r"<code>.*?</code>", "", page.read_text(encoding="utf-8"), flags=re.DOTALL)
-        for leak in ("{.nocase}", "\\_", "[@"):
+        for leak in ("{.nocase}", "\\_", "[@", "\ue000"):
             assert leak not in html, f"{page}: {leak}"
+
+
+def test_a_second_build_of_the_real_site_runs_no_pandoc(real_site):
+    assert real_site.returncode == 0, real_site.output
+    # the first build (real_site) filled the cache; an unchanged site needs pandoc no more
+    again = mkdocs_build(PROJECT, "--strict", "--site-dir", str(real_site.site.parent / "again"))
+    assert again.returncode == 0, again.output
+    assert "pandoc formatted citations" not in again.output

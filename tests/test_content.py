@@ -12,7 +12,8 @@ import yaml
 from conftest import PROJECT
 
 from publishing.navigation import nav_files
-from sourcing.markdown import citations, prose, read_page
+from sourcing.citations import citation_blocks
+from sourcing.markdown import prose, read_page
 
 DOCS = PROJECT / "docs"
 
@@ -41,7 +42,7 @@ def test_explainer_pages_meet_the_floors(name):
     page = read_page((DOCS / name).read_text(encoding="utf-8"))
     body = prose(page.text[page.body_start :])
     words = len(re.sub(r"\[[^\]]*@[^\]]*\]", "", body).split())
-    sources = {c.key for c in citations(body)}
+    sources = {key for block in citation_blocks(body) for key in block.keys}
     floor = 500 if name.startswith("myths/") else 700  # myth pages answer one claim
     assert words >= floor, f"{name}: {words} words"
     assert len(sources) >= 3, f"{name}: {len(sources)} sources"
@@ -58,5 +59,5 @@ def test_every_table_row_cites_a_source(name):
     rows = [line for line in lines if line.lstrip().startswith("|")]
     body_rows = [row for i, row in enumerate(rows) if i > 0 and not re.fullmatch(r"[\s|:-]+", row)]
     headers = {rows[i - 1] for i, row in enumerate(rows) if re.fullmatch(r"[\s|:-]+", row)}
-    uncited = [row for row in body_rows if row not in headers and not citations(row)]
+    uncited = [row for row in body_rows if row not in headers and not citation_blocks(row)]
     assert uncited == [], f"{name}: table rows without a citation: {uncited}"

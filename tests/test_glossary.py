@@ -15,21 +15,23 @@ TERMS = [
 
 
 def test_only_the_first_use_in_prose_is_marked():
-    text = (
-        "# Judgment defaulters\n\nSee [judgment defaulters](x.md) and `judgment defaulter`.\n\n"
-        "Judgment defaulters face limits [@doe2020example]. More judgment defaulters.\n"
+    page = (
+        '<h1 id="judgment-defaulters">Judgment defaulters</h1>\n'
+        '<p>See <a href="x/">judgment defaulters</a> and <code>judgment defaulter</code>.</p>\n'
+        '<p title="judgment defaulters">Judgment defaulters face limits <span class="citation">'
+        '(<a href="#ref-doe" role="doc-biblioref">Doe judgment defaulters 2020</a>)</span>. More judgment defaulters.</p>\n'
     )
-    marked = mark_first_uses(text, TERMS)
+    marked = mark_first_uses(page, TERMS)
     assert marked.count("<abbr") == 1
-    assert marked.startswith("# Judgment defaulters\n\nSee [judgment defaulters](x.md) and `judgment defaulter`.")
+    assert marked.startswith(page[: page.index('<p title="judgment defaulters">')])  # heading, link, code untouched
     assert (
-        '<abbr title="失信被执行人 (shīxìn bèi zhíxíng rén): Someone a court has listed." tabindex="0">'
-        "Judgment defaulters</abbr> face limits"
+        '<p title="judgment defaulters"><abbr title="失信被执行人 (shīxìn bèi zhíxíng rén): Someone a court has '
+        'listed." tabindex="0">Judgment defaulters</abbr> face limits'
     ) in marked
 
 
 def test_a_longer_term_wins_and_the_shorter_one_is_not_nested_in_it():
-    marked = mark_first_uses("The court blacklist of judgment defaulters grew. A blacklist too.\n", TERMS)
+    marked = mark_first_uses("<p>The court blacklist of judgment defaulters grew. A blacklist too.</p>\n", TERMS)
     assert marked.count("<abbr") == 2
     assert ">court blacklist of judgment defaulters</abbr> grew" in marked
     assert 'A <abbr title="A list of entities to be punished." tabindex="0">blacklist</abbr> too.' in marked
@@ -39,7 +41,7 @@ def test_the_glossary_table_cites_each_source_and_links_its_page():
     table = glossary_table(TERMS[:1], "../")
     assert table.splitlines()[2] == (
         '| <span id="term-judgment-defaulter"></span>**judgment defaulter** | 失信被执行人<br>*shīxìn bèi zhíxíng rén* '
-        "| Someone a court has listed. [@doe2020example] [More](../index.md) |"
+        "| Someone a court has listed. [@doe2020example] [More on judgment defaulter](../index.md) |"
     )
 
 

@@ -3,7 +3,7 @@
 import pytest
 from conftest import dedent, reviewed
 
-from sourcing.markdown import citations, prose, read_page
+from sourcing.markdown import prose, read_page
 from sourcing.pages import check_page
 
 NO_SOURCE_FIX = (
@@ -107,7 +107,7 @@ def test_an_exemption_needs_a_reason(bibliography):
 def test_broken_front_matter_is_an_error_with_its_line(bibliography):
     broken = "---\ntitle: A page\ndescription: a: b: c\n---\n# A page\n\nA fact [@doe2020example].\n"
     [message] = problems(broken, bibliography)
-    assert message.startswith("docs/page.md:4: front matter is not valid YAML (mapping values are not allowed here);")
+    assert message.startswith("docs/page.md:4: front matter is not valid YAML (mapping values are not allowed in this context);")
     assert problems("---\ntitle: A page\n\n# A page\n", bibliography) == [
         "docs/page.md:1: front matter opened with '---' is never closed; "
         "fix the 'key: value' lines between the two '---' lines (quote values that contain ': ')"
@@ -131,11 +131,6 @@ def test_prose_masking_keeps_line_numbers():
     masked = prose(text)
     assert len(masked) == len(text)
     assert [line.rstrip() for line in masked.splitlines()] == ["a", "", "", "", "b", "      f"]
-
-
-def test_citations_are_read_like_mkdocs_bibtex():
-    found = citations("x [@a2020b] y [see @c2020d, p. 4; @e2020f]\n[link](https://x.org) [^1] [mail a@b.org]\n")
-    assert [(c.key, c.line) for c in found] == [("a2020b", 1), ("c2020d", 1), ("e2020f", 1)]
 
 
 def test_front_matter_is_read_as_mkdocs_reads_it():

@@ -36,7 +36,7 @@ def test_the_whole_site_prints_as_one_document_in_reading_order(real_site):
         assert href in ids, f"link to #{href} leads nowhere"
     assert not re.search(r'<a [^>]*href="\.\./', document), "a link still points at a separate page"
     # references are kept: every page with citations brings its reference list
-    assert document.count('<div class="footnote">') >= 20
+    assert document.count('<ol class="references">') >= 20
 
 
 def test_each_lesson_prints_as_a_pack_with_the_pages_it_assigns(real_site):

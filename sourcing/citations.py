@@ -1,0 +1,90 @@
+"""The one reader of `[@key]` citations, used by the source check and by the build.
+
+mkdocs-bibtex (4.4.0, pinned) turns citation blocks into citations; this module reads a page by
+the same grammar, so that what the check counts is exactly what the build renders
+(tests/test_citations.py runs every form through this reader, mkdocs-bibtex's own parser and a
+real build):
+
+- a block is the shortest `[...]` on one line;
+- inside it, parts are separated by `;`; a part that starts with an e-mail address is skipped;
+- a part is a citation when it reads `prefix @key` or `prefix @key, suffix` from its start, the
+  key being letters, digits, `_` and `-` (so `[see @a, p. 5]`, `[-@a]` and `[@a; @b]` all cite);
+- a block with at least one citation is a citation block.
+
+Only blocks in prose are citations of the page. mkdocs-bibtex would rewrite the same text in code
+too; the build leaves blocks that are not in the page's prose as they are written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .markdown import Citation, non_prose_spans
+
+BLOCK = re.compile(r"\[(.*?)\]")
+PART = re.compile(r"(?:(?P<prefix>[^@;]*?)\s*)?@(?P<key>[\w-]+)(?:,\s*(?P<suffix>[^;]+))?")
+EMAIL = re.compile(r"[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}")
+BARE_AT = re.compile(r"(?<![\w@.\[])@([A-Za-z][\w-]*)")
+
+
+@dataclass(frozen=True)
+class Cite:
+    key: str
+    prefix: str = ""
+    suffix: str = ""
+
+
+@dataclass(frozen=True)
+class CitationBlock:
+    text: str  # as written, brackets included: what the build replaces
+    start: int  # offset in the text read
+    line: int
+    cites: tuple[Cite, ...]
+    in_prose: bool = True  # False in code, comments or raw HTML; None-like "mixed" is reported by the check
+    mixed: bool = False  # partly in prose, partly in code or HTML
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(cite.key for cite in self.cites)
+
+
+def read_cites(inside: str) -> tuple[Cite, ...]:
+    """The citations in the text between a block's brackets (none: not a citation block)."""
+    cites = []
+    for part in inside.split(";"):
+        if EMAIL.match(part):
+            continue
+        match = PART.match(part)
+        if match:
+            cites.append(Cite(match.group("key"), match.group("prefix") or "", match.group("suffix") or ""))
+    return tuple(cites)
+
+
+def citation_blocks(text: str) -> list[CitationBlock]:
+    """Every citation block of `text`, in order, each marked as in prose or not."""
+    spans = non_prose_spans(text)
+    blocks = []
+    for match in BLOCK.finditer(text):
+        cites = read_cites(match.group(1))
+        if not cites:
+            continue
+        start, end = match.span()
+        covered = sum(max(0, min(end, b) - max(start, a)) for a, b in spans)
+        blocks.append(
+            CitationBlock(
+                text=match.group(0),
+                start=start,
+                line=text.count("\n", 0, start) + 1,
+                cites=cites,
+                in_prose=covered == 0,
+                mixed=0 < covered < end - start,
+            )
+        )
+    return blocks
+
+
+def bare_mentions(text: str) -> list[Citation]:
+    """`@word` outside any [...] block: often a citation missing its brackets."""
+    outside = BLOCK.sub(lambda m: " " * len(m.group(0)), text)
+    return [Citation(key=m.group(1), line=text.count("\n", 0, m.start()) + 1) for m in BARE_AT.finditer(outside)]
