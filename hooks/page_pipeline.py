@@ -38,7 +38,7 @@ from publishing.navigation import nav_files
 from publishing.outside_links import add_noopener
 from publishing.references import link_citations, reference_list
 from publishing.review_date import review_note
-from sourcing.check import SiteReport, check_site
+from sourcing.check import CACHE, SiteReport, check_site
 from sourcing.citations import citation_blocks
 from sourcing.verdicts import is_myth_page
 
@@ -47,7 +47,7 @@ log = get_plugin_logger("pages")
 GLOSSARY_MARKER = "<!-- glossary -->"  # where the glossary page wants its table
 MYTHS_TABLE_MARKER = "<!-- myths-table -->"  # where the myths index wants its table
 BIBLIOGRAPHY_MARKER = "<!-- full-bibliography -->"  # where "All sources" wants every reference
-CACHE = Path(".cache") / "citations"  # below the project folder; safe to delete
+CITATIONS_CACHE = "citations"  # below the check's cache folder; everything there is safe to delete
 REFERENCES_PLACEHOLDER = "<!-- references -->"
 CITATION_TOKEN = re.compile("\ue000([0-9]+)\ue001")
 REFERENCES_SECTION = f"## References\n\n{REFERENCES_PLACEHOLDER}\n"
@@ -79,7 +79,7 @@ def on_config(config):
     global _build
     root = Path(config.config_file_path).parent
     bibtex = _bibtex_plugin(config)
-    report = check_site(Path(config.docs_dir), Path(bibtex.config.bib_dir), root)
+    report = check_site(Path(config.docs_dir), Path(bibtex.config.bib_dir), root, root / CACHE)
     for line in report.exempt_lines() + report.uncited_lines():
         log.info(line)
     for problem in report.problems:
@@ -262,7 +262,7 @@ def _style_path(csl_file: str | None, root: Path) -> Path:
 def _citeproc(root: Path, style: Path) -> Citeproc:
     key = (root.resolve(), style)
     if key not in _citeprocs:
-        _citeprocs[key] = Citeproc(style, root / CACHE)
+        _citeprocs[key] = Citeproc(style, root / CACHE / CITATIONS_CACHE)
     return _citeprocs[key]
 
 

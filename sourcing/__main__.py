@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .check import check_site
+from .check import CACHE, check_site
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bibliography", type=Path, default=None, help="BibTeX folder (default: ROOT/bibliography)")
     args = parser.parse_args(argv)
     root = args.root
-    report = check_site(args.docs or root / "docs", args.bibliography or root / "bibliography", root)
+    report = check_site(args.docs or root / "docs", args.bibliography or root / "bibliography", root, root / CACHE)
     for line in report.exempt_lines() + report.uncited_lines():
         print(line)
     for problem in report.problems:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from .bibtex import Entry, read_bib_file
@@ -43,7 +44,7 @@ class Bibliography:
         return entry.get("sourcetype") if entry else None
 
 
-def load_bibliography(bib_dir: Path, root: Path) -> Bibliography:
+def load_bibliography(bib_dir: Path, root: Path, memo=None) -> Bibliography:
     """Read every .bib file below `bib_dir`; paths in problems are relative to `root`."""
     bibliography = Bibliography()
     files = sorted(bib_dir.rglob("*.bib")) if bib_dir.is_dir() else []
@@ -52,7 +53,7 @@ def load_bibliography(bib_dir: Path, root: Path) -> Bibliography:
             Problem(display_path(bib_dir, root), 1, "no .bib file found", "add the bibliography as bibliography/*.bib")
         )
     for path in files:
-        entries, problems = read_bib_file(path, display_path(path, root))
+        entries, problems, entry_problems = _read_and_check(path, display_path(path, root), memo)
         bibliography.problems.extend(problems)
         bibliography.unreadable.update((p.key, p) for p in problems if p.key)
         for entry in entries:
@@ -68,9 +69,23 @@ def load_bibliography(bib_dir: Path, root: Path) -> Bibliography:
                 )
                 continue
             bibliography.entries[entry.key] = entry
-            bibliography.problems.extend(check_entry(entry))
+            bibliography.problems.extend(entry_problems.get(entry.key, ()))
     bibliography.problems.extend(_shared_addresses(bibliography.entries.values()))
     return bibliography
+
+
+def _read_and_check(path: Path, shown: str, memo) -> tuple[list[Entry], list[Problem], dict[str, list[Problem]]]:
+    """One file's entries, its syntax problems, and each entry's own problems; from `memo` (a
+    sourcing.memo.Memo) when the file is unchanged."""
+    data = path.read_bytes()
+    key = memo.key("bib", shown, data.decode("utf-8", "replace"), date.today().isoformat()) if memo else None
+    found = memo.get(key) if memo else None
+    if found is None:
+        entries, problems = read_bib_file(path, shown)
+        found = (entries, problems, {entry.key: check_entry(entry) for entry in reversed(entries)})
+        if memo:
+            memo.put(key, found)
+    return found
 
 
 def _shared_addresses(entries) -> list[Problem]:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .datafile import decode
 from .problems import Problem
 
 SKIPPED_TYPES = {"comment", "preamble"}
@@ -22,17 +23,22 @@ KEY = re.compile(r"[^\s,{}()\"#%'=~\\]+")
 NUMBER = re.compile(r"[0-9]+")
 FIELD_LINE = re.compile(r"[ \t]*[A-Za-z][A-Za-z0-9_-]*[ \t]*=[ \t]*[{\"0-9]")
 ENTRY_LINE = re.compile(r"[ \t]*@[A-Za-z]+[ \t]*\{")
+SPACE = re.compile(r"\s*")
+_BRACED = r"(?:[^{}\\]|\\.|\{(?:[^{}\\]|\\.|\{(?:[^{}\\]|\\.|\{(?:[^{}\\]|\\.)*\})*\})*\})*"  # braces 3 deep
+_FIELD = rf'\s*([A-Za-z][A-Za-z0-9_-]*)\s*=\s*(?:\{{({_BRACED})\}}|"((?:[^"{{}}\\]|\\.|\{{{_BRACED}\}})*)"|([0-9]+))\s*'
+PLAIN_FIELD = re.compile(_FIELD)
+PLAIN_ENTRY = re.compile(rf"@[ \t]*([A-Za-z]+)[ \t]*\{{\s*([^\s,{{}}()\"#%'=~\\]+)\s*,((?:{_FIELD},)*(?:{_FIELD})?)\s*\}}")
 VALUE_SPECIAL_BRACE = re.compile(r"[\\{}\n]")
 VALUE_SPECIAL_QUOTE = re.compile(r'[\\{}\n"]')
 
 
-@dataclass
+@dataclass(slots=True)
 class Field:
     value: str
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     key: str
     type: str
@@ -70,8 +76,7 @@ class _Reader:
         return bisect.bisect_left(self.newlines, position) + 1
 
     def skip_space(self) -> None:
-        while self.pos < len(self.text) and self.text[self.pos].isspace():
-            self.pos += 1
+        self.pos = SPACE.match(self.text, self.pos).end()
 
     def peek(self) -> str:
         return self.text[self.pos] if self.pos < len(self.text) else ""
@@ -138,6 +143,10 @@ def parse_bibtex(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
         if at < 0:
             break
         reader.pos = at
+        entry = _read_plain_entry(reader)  # most entries: one regular expression
+        if entry is not None:
+            entries.append(entry)
+            continue
         try:
             entry = _read_entry(reader)
         except BibSyntaxError as error:
@@ -147,6 +156,25 @@ def parse_bibtex(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
         if entry is not None:
             entries.append(entry)
     return entries, problems
+
+
+def _read_plain_entry(reader: _Reader) -> Entry | None:
+    """An entry written the plain way (`@type{key,` then `name = {value}` fields, braces nested at
+    most three deep, no field twice), read in one go; None for anything else, which the careful
+    reader below then reads and reports on."""
+    match = PLAIN_ENTRY.match(reader.text, reader.pos)
+    if not match or match.group(1).lower() in SKIPPED_TYPES | {"string"}:
+        return None
+    entry = Entry(key=match.group(2), type=match.group(1).lower(), path=reader.path, line=reader.line(match.start()))
+    for field_match in PLAIN_FIELD.finditer(reader.text, match.start(3), match.end(3)):
+        name = field_match.group(1).lower()
+        if name in entry.fields:
+            return None  # a field given twice: the careful reader says so
+        value = next(v for v in field_match.group(2, 3, 4) if v is not None)
+        entry.fields[name] = Field(value=" ".join(value.split()), line=reader.line(field_match.start(1)))
+    reader.pos = match.end()
+    entry.text = match.group(0)
+    return entry
 
 
 def _next_entry_start(text: str, position: int) -> int:
@@ -284,8 +312,7 @@ def _position_of_line(reader: _Reader, line: int) -> int:
 
 
 def read_bib_file(path: Path, shown_as: str) -> tuple[list[Entry], list[Problem]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        return [], [Problem(shown_as, 1, f"not valid UTF-8 ({error.reason})", "save the file as UTF-8")]
+    text, problem = decode(path.read_bytes(), shown_as)
+    if problem:
+        return [], [problem]
     return parse_bibtex(text, shown_as)

@@ -8,10 +8,12 @@ from pathlib import Path
 from .bibliography import Bibliography, load_bibliography
 from .figures import FIGURES, Figure, load_figures
 from .glossary import Term, load_glossary
+from .memo import Memo
 from .pages import PageReport, check_page
 from .problems import Problem, display_path
 
 GLOSSARY = Path("glossary") / "terms.yml"  # relative to the project folder
+CACHE = Path(".cache")  # below the project folder: what the check and the build keep between runs
 
 
 @dataclass
@@ -40,27 +42,30 @@ class SiteReport:
         return [f"note: source '{key}' is cited by no page or glossary entry" for key in self.uncited]
 
 
-def check_site(docs_dir: Path, bib_dir: Path, root: Path) -> SiteReport:
+def check_site(docs_dir: Path, bib_dir: Path, root: Path, cache_dir: Path | None = None) -> SiteReport:
     """Check `bib_dir`, the glossary and every Markdown page below `docs_dir`; paths are shown
-    relative to `root`."""
-    bibliography = load_bibliography(bib_dir, root)
+    relative to `root`. With `cache_dir`, what was read from unchanged files is kept there."""
+    memo = Memo(cache_dir / "check.pickle" if cache_dir else None)
+    bibliography = load_bibliography(bib_dir, root, memo)
     report = SiteReport(problems=list(bibliography.problems), entries=len(bibliography.entries), bibliography=bibliography)
     terms, glossary_problems = load_glossary(root / GLOSSARY, docs_dir, bibliography, root)
     report.terms = terms
     report.problems += glossary_problems
     cited = {term.source for term in terms}
     figures, figure_problems = load_figures(root / FIGURES, display_path(root / FIGURES, root), bibliography)
+    figures_key = repr(sorted(figures.items()))
     report.figures = figures
     report.problems += figure_problems
     cited.update(key for figure in figures.values() for key in figure.sources)
+    docs_shown = display_path(docs_dir, root)
     for path in sorted(docs_dir.rglob("*.md")):
-        shown = display_path(path, root)
+        shown = f"{docs_shown}/{path.relative_to(docs_dir).as_posix()}"
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as error:
             report.problems.append(Problem(shown, 1, f"not valid UTF-8 ({error.reason})", "save the file as UTF-8"))
             continue
-        page = check_page(text, shown, bibliography, figures)
+        page = check_page(text, shown, bibliography, figures, memo, figures_key)
         report.page_reports[path.relative_to(docs_dir).as_posix()] = page
         report.pages += 1
         report.problems.extend(page.problems)
@@ -71,5 +76,6 @@ def check_site(docs_dir: Path, bib_dir: Path, root: Path) -> SiteReport:
             report.exempt.append((shown, page.exempt_reason))
     report.uncited = sorted(set(bibliography.entries) - cited)
     report.problems.sort()
+    memo.save()
     return report
 

@@ -17,6 +17,7 @@ too; the build leaves blocks that are not in the page's prose as they are writte
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -63,14 +64,22 @@ def read_cites(inside: str) -> tuple[Cite, ...]:
 
 def citation_blocks(text: str) -> list[CitationBlock]:
     """Every citation block of `text`, in order, each marked as in prose or not."""
-    spans = non_prose_spans(text)
+    spans = non_prose_spans(text)  # sorted and disjoint
+    starts = [a for a, _ in spans]
     blocks = []
     for match in BLOCK.finditer(text):
+        if "@" not in match.group(1):
+            continue
         cites = read_cites(match.group(1))
         if not cites:
             continue
         start, end = match.span()
-        covered = sum(max(0, min(end, b) - max(start, a)) for a, b in spans)
+        first = max(bisect.bisect_right(starts, start) - 1, 0)
+        covered = 0
+        for a, b in spans[first:]:
+            if a >= end:
+                break
+            covered += max(0, min(end, b) - max(start, a))
         blocks.append(
             CitationBlock(
                 text=match.group(0),

@@ -134,6 +134,7 @@ def check_figures(visible: str, path: str, figures: dict[str, Figure], cited_by_
     """Problems with the figures of one page. `visible` is its prose (code and HTML blanked, lines
     kept); `cited_by_line` the keys cited on each line."""
     problems = []
+    mentions = _mentions(figures)
     for block_start, block in _blocks(visible):
         lines = range(block_start, block_start + block.count("\n") + 1)
         cited = set().union(*(cited_by_line.get(n, set()) for n in lines))
@@ -149,11 +150,46 @@ def check_figures(visible: str, path: str, figures: dict[str, Figure], cited_by_
                     Problem(path, line, f"figure '{figure.id}' is shown without its source",
                             f"cite [@{figure.sources[0]}] in the same paragraph, list item or table row")
                 )
-        problems += _restated(block, block_start, path, figures)
+        problems += _restated(block, block_start, path, mentions)
     return problems
 
 
-def _restated(block: str, block_start: int, path: str, figures: dict[str, Figure]) -> list[Problem]:
+class _Mentions:
+    """Every figure's mentions in one pattern: a sentence is searched once, not once per figure."""
+
+    def __init__(self, figures: dict[str, Figure]):
+        self.figures: dict[str, list[Figure]] = {}
+        for figure in figures.values():
+            for mention in figure.mentions:
+                self.figures.setdefault(mention, []).append(figure)
+        words = sorted(self.figures, key=len, reverse=True)
+        self.pattern = re.compile("|".join(re.escape(w) for w in words)) if words else None
+
+    def named_in(self, lowered: str) -> list[Figure]:
+        """The figures whose mentions `lowered` contains (a quick look for any mention first)."""
+        if self.pattern is None or not self.pattern.search(lowered):
+            return []
+        found: dict[str, Figure] = {}
+        for mention, figures in self.figures.items():
+            if mention in lowered:
+                for figure in figures:
+                    found.setdefault(figure.id, figure)
+        return list(found.values())
+
+
+_mentions_cache: dict[int, tuple[dict, _Mentions]] = {}
+
+
+def _mentions(figures: dict[str, Figure]) -> _Mentions:
+    cached = _mentions_cache.get(id(figures))
+    if cached is None or cached[0] is not figures:
+        cached = (figures, _Mentions(figures))
+        _mentions_cache.clear()
+        _mentions_cache[id(figures)] = cached
+    return cached[1]
+
+
+def _restated(block: str, block_start: int, path: str, mentions: _Mentions) -> list[Problem]:
     """A registered fact stated in a page's own words, with the same or another value."""
     problems = []
     offset = 0
@@ -162,7 +198,7 @@ def _restated(block: str, block_start: int, path: str, figures: dict[str, Figure
         offset = start + len(sentence)
         bare = CITATION_BLOCK.sub(" ", PLACEHOLDER.sub(" ", sentence))  # a source's key is not a statement
         lowered = bare.lower()
-        named = [f for f in figures.values() if any(m in lowered for m in f.mentions)]
+        named = mentions.named_in(lowered)
         if not named:
             continue
         for pattern in (QUANTITY, DATE):

@@ -36,23 +36,60 @@ class PageReport:
     title: str | None = None  # from front matter, else the first '# ' heading
 
 
-def check_page(text: str, path: str, bibliography: Bibliography, figures: dict[str, Figure] | None = None) -> PageReport:
-    report = PageReport(path=path)
+@dataclass
+class PageFacts:
+    """What one page's text says, whatever the bibliography: kept between runs (sourcing.memo)."""
+
+    meta: dict | None  # front matter, None when broken
+    front_matter_error: tuple[int, str] | None
+    title: str | None
+    found: list[CitationBlock]  # every citation block, in prose or not
+    citations: list[Citation]  # each key cited in prose, with its line
+    figure_problems: list[Problem]
+    bare: list[Citation]  # @word outside brackets
+    first_prose_line: int
+
+
+def read_facts(text: str, path: str, figures: dict[str, Figure]) -> PageFacts:
     page = read_page(text)
+    body = re.sub(r"[^\n]", " ", page.text[: page.body_start]) + page.text[page.body_start :]
+    visible = prose(body)
+    found = citation_blocks(body)
+    cited_by_line: dict[int, set[str]] = {}
+    for block in found:
+        if block.in_prose:
+            cited_by_line.setdefault(block.line, set()).update(block.keys)
+    problems = _blocks_the_build_would_misread(found, path) + check_figures(visible, path, figures, cited_by_line)
+    return PageFacts(
+        page.meta, page.front_matter_error, _title(page), found,
+        [Citation(key=cite.key, line=block.line) for block in found if block.in_prose for cite in block.cites],
+        problems, bare_mentions(visible), _first_prose_line(visible),
+    )
+
+
+def check_page(
+    text: str, path: str, bibliography: Bibliography, figures: dict[str, Figure] | None = None, memo=None, figures_key: str = ""
+) -> PageReport:
+    report = PageReport(path=path)
 
     def problem(line: int, what: str, fix: str) -> None:
         report.problems.append(Problem(path, line, what, fix))
 
-    report.title = _title(page)
-    if page.front_matter_error:
-        line, what = page.front_matter_error
+    key = memo.key("page", path, figures_key, text) if memo else None
+    facts = memo.get(key) if memo else None
+    if facts is None:
+        facts = read_facts(text, path, figures or {})
+        if memo:
+            memo.put(key, facts)
+    report.title = facts.title
+    meta = facts.meta
+    if facts.front_matter_error:
+        line, what = facts.front_matter_error
         problem(line, what, "fix the 'key: value' lines between the two '---' lines (quote values that contain ': ')")
-    body = re.sub(r"[^\n]", " ", page.text[: page.body_start]) + page.text[page.body_start :]
-    visible = prose(body)
-    found = citation_blocks(body)
+    found = facts.found
     report.blocks = [block for block in found if block.in_prose]
-    report.citations = [Citation(key=cite.key, line=block.line) for block in report.blocks for cite in block.cites]
-    report.problems.extend(_blocks_the_build_would_misread(found, path))
+    report.citations = list(facts.citations)
+    report.problems.extend(facts.figure_problems)
 
     for citation in report.citations:
         broken = bibliography.unreadable.get(citation.key)
@@ -64,11 +101,7 @@ def check_page(text: str, path: str, bibliography: Bibliography, figures: dict[s
             )
         elif citation.key not in bibliography.entries:
             problem(citation.line, f"unknown source key '{citation.key}'", _unknown_key_fix(citation.key, bibliography))
-    cited_by_line: dict[int, set[str]] = {}
-    for citation in report.citations:
-        cited_by_line.setdefault(citation.line, set()).add(citation.key)
-    report.problems.extend(check_figures(visible, path, figures or {}, cited_by_line))
-    for mention in bare_mentions(visible):
+    for mention in facts.bare:
         if mention.key in bibliography.entries:
             problem(
                 mention.line,
@@ -76,27 +109,27 @@ def check_page(text: str, path: str, bibliography: Bibliography, figures: dict[s
                 f"write [@{mention.key}]",
             )
 
-    if page.meta is None or any(c.key in bibliography.unreadable for c in report.citations):
+    if meta is None or any(c.key in bibliography.unreadable for c in report.citations):
         return report  # the rule waits until the page and its sources can be read
-    if is_myth_page(page.meta):
-        report.claim_appearance = page.meta.get("claim_appearance")
-        report.problems.extend(check_myth_fields(page.meta, page.text, path, bibliography))
-    if EXEMPT_KEY in page.meta:
-        reason = page.meta[EXEMPT_KEY]
+    if is_myth_page(meta):
+        report.claim_appearance = meta.get("claim_appearance")
+        report.problems.extend(check_myth_fields(meta, text, path, bibliography))
+    if EXEMPT_KEY in meta:
+        reason = meta[EXEMPT_KEY]
         if isinstance(reason, str) and reason.strip():
             report.exempt_reason = reason.strip()
             return report
         problem(
-            line_of_key(page.text, EXEMPT_KEY),
+            line_of_key(text, EXEMPT_KEY),
             f"'{EXEMPT_KEY}' needs a reason, not '{reason}'",
             f"write {EXEMPT_KEY}: <why this page states no facts that need a source>",
         )
         return report
 
-    reviewed = page.meta.get("reviewed")
+    reviewed = meta.get("reviewed")
     if not REVIEW_DATE.fullmatch(str(reviewed or "")):
         problem(
-            line_of_key(page.text, "reviewed"),
+            line_of_key(text, "reviewed"),
             "factual page without a review date" if reviewed is None else f"review date '{reviewed}' is not YYYY-MM-DD",
             "add reviewed: YYYY-MM-DD to its front matter, the day its facts were last checked against the sources",
         )
@@ -113,7 +146,7 @@ def check_page(text: str, path: str, bibliography: Bibliography, figures: dict[s
                 "where it does not count)"
             )
         problem(
-            _first_prose_line(visible),
+            facts.first_prose_line,
             ("factual page cites no source" if not report.citations else "factual page cites no known source") + note,
             HOW_TO_CITE + f", or, if the page states no facts, add '{EXEMPT_KEY}: <reason>' to its front matter",
         )
