@@ -31,8 +31,8 @@ $(AXE): package-lock.json
 urls: build ## Record the addresses of new pages and headings in published-urls.txt (they must never break)
 	$(BIN)/python -m publishing.addresses site published-urls.txt
 
-bench: $(READY) ## How fast `make check` answers, on the real site and on a large synthetic one
-	$(BIN)/python benchmarks/check_speed.py
+bench: $(READY) ## Full vs plain MkDocs builds, serve latencies, make check: real site and 1,000 pages (ratios)
+	$(BIN)/python benchmarks/bench.py
 
 readability: $(READY) ## Flesch reading ease of every page and of its "In one minute" summary
 	$(BIN)/python -m sourcing.readability

@@ -7,11 +7,12 @@
 2. on_page_markdown (before mkdocs-bibtex turns `[@key]` into citations): figures and the
    generated lists (glossary, myths table, all sources), which Markdown must render.
 3. mkdocs-bibtex replaces each citation block in prose (with a token, see FormattedRegistry).
-4. on_page_content, on the page's HTML before search indexes it: the formatted citations,
-   glossary terms at first use, review date and verdict badge, "Cite this page".
+4. on_page_content, on the page's HTML before search indexes it: glossary terms at first use,
+   review date and verdict badge.
 5. on_page_context: ClaimReview metadata on myth pages.
-6. on_post_page: the references go in, citations and references link to each other, and
-   outside links open safely (on_post_template: the same for the theme's own pages).
+6. on_post_page, on the finished page: the formatted citations, "Cite this page", the
+   references, the links between citations and references, and outside links that open safely
+   (on_post_template: the same for the theme's own pages).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ MYTHS_TABLE_MARKER = "<!-- myths-table -->"  # where the myths index wants its t
 BIBLIOGRAPHY_MARKER = "<!-- full-bibliography -->"  # where "All sources" wants every reference
 CITATIONS_CACHE = "citations"  # below the check's cache folder; everything there is safe to delete
 REFERENCES_PLACEHOLDER = "<!-- references -->"
-CITATION_TOKEN = re.compile("\ue000([0-9]+)\ue001")
+CITATION_TOKEN = re.compile("<!--citation ([0-9]+)-->")
 REFERENCES_SECTION = f"## References\n\n{REFERENCES_PLACEHOLDER}\n"
 REFERENCES_HEADING = '<h2 id="references">'
 
@@ -125,7 +126,7 @@ def on_page_markdown(markdown, page, config, files):
     if BIBLIOGRAPHY_MARKER in markdown:
         listing = full_bibliography(build.report.bibliography, build.formatted.references, build.cited_on, page.file.src_uri)
         markdown = markdown.replace(BIBLIOGRAPHY_MARKER, listing)
-    build.registry.begin_page(blocks)
+    build.registry.begin_page(page.file.src_uri, blocks)
     build.cited_here[page.file.src_uri] = [key for b in blocks for key in b.keys]
     if blocks:
         markdown = f"{markdown.rstrip()}\n\n{REFERENCES_SECTION}"  # the list goes in last (on_post_page)
@@ -133,21 +134,14 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Steps on the page's HTML, before search indexes it."""
+    """Steps on the page's HTML, before search indexes it: glossary terms at first use, the
+    review date and the verdict under the title."""
     meta = page.meta
-    html = _build.registry.fill_in(html)
     if page.file.src_uri not in _build.glossary_pages:
         html = _build.glossary.mark_first_uses(html)
     head = review_note(meta["reviewed"]) if meta.get("reviewed") else ""
     head += verdict_badge(meta) if is_myth_page(meta) else ""
-    if head:
-        html = insert_after_title(html, head)
-    if meta.get("reviewed") and page.canonical_url:
-        slug = page.file.src_uri.removesuffix(".md").replace("/index", "").replace("/", "-") or "home"
-        block = cite_block(config.site_name, meta.get("title") or page.title, meta["reviewed"], page.canonical_url, slug)
-        at = html.find(REFERENCES_HEADING)
-        html = html[:at] + block + html[at:] if at >= 0 else html + block
-    return html
+    return insert_after_title(html, head) if head else html
 
 
 def on_page_context(context, page, config, nav):
@@ -160,10 +154,22 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    # The references go in last, into the finished page: search indexes the text, not the
-    # reference lists, and no Markdown or HTML parser has to walk them.
+    """Steps on the finished page, after search has indexed its text: the formatted citations,
+    "Cite this page", the references, the links between citations and references, and safe
+    outside links. Search never reads citations, references or the cite block, and no Markdown
+    or HTML parser has to walk them."""
     build = _build
-    keys = build.cited_here.pop(page.file.src_uri, [])
+    src = page.file.src_uri
+    output = build.registry.fill_in(output, src)
+    meta = page.meta
+    if meta.get("reviewed") and page.canonical_url:
+        slug = src.removesuffix(".md").replace("/index", "").replace("/", "-") or "home"
+        block = cite_block(config.site_name, meta.get("title") or page.title, meta["reviewed"], page.canonical_url, slug)
+        at = output.find(REFERENCES_HEADING)
+        if at < 0:
+            at = output.find("</article>")
+        output = output[:at] + block + output[at:]
+    keys = build.cited_here.pop(src, [])
     output = output.replace(REFERENCES_PLACEHOLDER, reference_list(keys, build.formatted.references, build.report.bibliography), 1)
     return add_noopener(link_citations(output), config.site_url or "")
 
@@ -191,18 +197,20 @@ class FormattedRegistry(ReferenceRegistry):
         self.footnote_format = "{key}"
         self.bib_data = SimpleNamespace(entries=dict.fromkeys(entries))
         self.page_blocks: dict[str, int] = {}  # citation block -> its number on the current page
+        self.pages: dict[str, list[str]] = {}  # page -> its citation blocks, by number
 
-    def begin_page(self, blocks) -> None:
+    def begin_page(self, page: str, blocks) -> None:
         """The citation blocks in the prose of the page about to be rendered."""
         missing = {b.text: b.keys for b in blocks if b.text not in self.formatted.blocks}
         if missing:  # a block made by a generated list: format it now (cached like the rest)
             more = _format(self.citeproc, self.entries, missing.items(), ())
             self.formatted.blocks.update(more.blocks)
         self.page_blocks = {text: i for i, text in enumerate(dict.fromkeys(b.text for b in blocks))}
+        self.pages[page] = list(self.page_blocks)
 
-    def fill_in(self, html: str) -> str:
-        """The page's HTML with each citation's token replaced by the formatted citation."""
-        texts = list(self.page_blocks)
+    def fill_in(self, html: str, page: str) -> str:
+        """The finished page with each citation's comment replaced by the formatted citation."""
+        texts = self.pages[page]
         return CITATION_TOKEN.sub(lambda m: self.formatted.blocks[texts[int(m.group(1))]], html)
 
     def validate_citation_blocks(self, citation_blocks) -> None:
@@ -212,10 +220,11 @@ class FormattedRegistry(ReferenceRegistry):
         return set()  # inline @key citations are off (enable_inline_citations: false)
 
     def inline_text(self, citation_block) -> str:
-        # A short token, not the HTML itself: Markdown then has a word to pass through instead of
-        # a dozen tags to parse, and fill_in puts the citation in once the page is HTML.
+        # A comment standing for the citation, not the HTML itself: Markdown passes it through
+        # untouched, search does not index it (names and years are not the page's text), and
+        # fill_in puts the citation in once the page is finished.
         text = str(citation_block)
-        return f"\ue000{self.page_blocks[text]}\ue001" if text in self.page_blocks else text
+        return f"<!--citation {self.page_blocks[text]}-->" if text in self.page_blocks else text
 
     def reference_text(self, citation) -> str:
         return ""  # bib_by_default is off: the page pipeline lists the references

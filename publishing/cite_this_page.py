@@ -39,12 +39,12 @@ def citations(site: str, title: str, reviewed: datetime.date | str, url: str, sl
 
 def cite_block(site: str, title: str, reviewed: datetime.date | str, url: str, slug: str) -> str:
     """A collapsible "Cite this page" block for the finished page: each style as formatted text,
-    to copy with its italics, and BibTeX as code (with the theme's copy button). Kept out of the
-    search index: every page would otherwise match "cite", "APA" and "BibTeX"."""
+    to copy with its italics, and BibTeX as code (with the theme's copy button). The pipeline adds
+    it after search has read the page: every page would otherwise match "cite", "APA", "BibTeX"."""
     styles = citations(site, title, reviewed, url, slug)
     bibtex = styles.pop("BibTeX")
     link = f'<a href="{html.escape(url, quote=True)}">{html.escape(url)}</a>'
-    parts = ['<details class="quote cite-this-page" data-search-exclude="true">', "<summary>Cite this page</summary>"]
+    parts = ['<details class="quote cite-this-page">', "<summary>Cite this page</summary>"]
     for style, text in styles.items():
         shown = ITALICS.sub(r"<em>\1</em>", html.escape(text, quote=False)).replace(html.escape(url), link)
         parts.append(f"<p><strong>{style}:</strong> {shown}</p>")

@@ -26,6 +26,7 @@ import re
 import subprocess
 import tempfile
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib.util import find_spec
 from pathlib import Path
@@ -98,8 +99,10 @@ class Citeproc:
         used = set()
         missing_refs = [k for k in wanted_refs if ref_hash(k) not in cache]
         missing_blocks = [(text, keys) for text, keys in blocks if block_hash(text, keys) not in cache]
-        for batch_keys, batch_blocks in _batches(missing_refs, missing_blocks, groups):
-            blocks_html, refs_html, warnings = self._run(entries, batch_keys, [text for text, _ in batch_blocks])
+        batches = list(_batches(missing_refs, missing_blocks, groups))
+        with ThreadPoolExecutor(max_workers=min(len(batches), os.cpu_count() or 1) or 1) as pool:  # pandoc runs side by side
+            outputs = list(pool.map(lambda b: self._run(entries, b[0], [text for text, _ in b[1]]), batches))
+        for (batch_keys, batch_blocks), (blocks_html, refs_html, warnings) in zip(batches, outputs):
             result.runs.append((len(batch_keys), len(batch_blocks)))
             result.warnings += warnings
             for key, html in refs_html.items():
