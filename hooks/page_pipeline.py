@@ -27,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs_bibtex.registry import ReferenceRegistry
 
-from publishing.bibliography import citing_pages, full_bibliography
+from publishing.bibliography import bibliography_sections, citing_pages, source_lists
 from publishing.cite_this_page import cite_block
 from publishing.citeproc import Citeproc, CiteprocError, Formatted
 from publishing.claimreview import claim_review, json_ld
@@ -66,6 +66,7 @@ class Build:
     cited_on: dict = field(default_factory=dict)  # key -> pages citing it (for "All sources")
     cited_here: dict = field(default_factory=dict)  # page -> keys it cites, from its Markdown to its HTML
     glossary_pages: set = field(default_factory=set)
+    source_lists: dict = field(default_factory=dict)  # the All sources page -> its cited-on links
 
 
 _build: Build | None = None
@@ -124,8 +125,12 @@ def on_page_markdown(markdown, page, config, files):
         in_nav_order = [Path(name).name for name in nav_files(config.nav)]
         markdown = markdown.replace(MYTHS_TABLE_MARKER, myths_table(collect_myths(folder, in_nav_order)))
     if BIBLIOGRAPHY_MARKER in markdown:
-        listing = full_bibliography(build.report.bibliography, build.formatted.references, build.cited_on, page.file.src_uri)
-        markdown = markdown.replace(BIBLIOGRAPHY_MARKER, listing)
+        markdown = markdown.replace(BIBLIOGRAPHY_MARKER, bibliography_sections(build.report.bibliography))
+        here = page.file
+        build.source_lists[here.src_uri] = {
+            key: [(files.get_file_from_path(name).url_relative_to(here), title) for name, title in pages if files.get_file_from_path(name)]
+            for key, pages in build.cited_on.items()
+        }
     build.registry.begin_page(page.file.src_uri, blocks)
     build.cited_here[page.file.src_uri] = [key for b in blocks for key in b.keys]
     if blocks:
@@ -137,8 +142,12 @@ def on_page_content(html, page, config, files):
     """Steps on the page's HTML, before search indexes it: glossary terms at first use, the
     review date and the verdict under the title."""
     meta = page.meta
-    if page.file.src_uri not in _build.glossary_pages:
-        html = _build.glossary.mark_first_uses(html)
+    build = _build
+    if page.file.src_uri in build.source_lists:
+        cited_on = build.source_lists.pop(page.file.src_uri)
+        html = source_lists(html, build.report.bibliography, build.formatted.references, cited_on)
+    elif page.file.src_uri not in build.glossary_pages:
+        html = build.glossary.mark_first_uses(html)
     head = review_note(meta["reviewed"]) if meta.get("reviewed") else ""
     head += verdict_badge(meta) if is_myth_page(meta) else ""
     return insert_after_title(html, head) if head else html

@@ -1,14 +1,17 @@
 """The full bibliography page: every source, grouped by kind, each labelled with where it was
-published and linking back to the pages that cite it."""
+published and linking back to the pages that cite it.
+
+The page's headings are Markdown (they belong in its table of contents); each list goes in as
+HTML once the page is rendered, so that Markdown does not have to read several hundred formatted
+references."""
 
 from __future__ import annotations
 
-import posixpath
+import html
 
 from sourcing.bibliography import Bibliography
 from sourcing.pages import PageReport
 
-from .citeproc import markdown_safe
 from .references import KIND_NAMES, sort_key, source_label
 
 SOURCE_TYPES_IN_ORDER = ("secondary", "primary", "tertiary", "exhibit")  # the evidence first
@@ -18,6 +21,7 @@ KIND_INTROS = {
     "tertiary": "Summaries of other sources, such as encyclopedias.",
     "exhibit": "Coverage examined as an example of how the system is described, often of misreporting. Never evidence.",
 }
+LIST_PLACEHOLDER = "<!-- sources {kind} -->"
 
 
 def citing_pages(page_reports: dict[str, PageReport]) -> dict[str, list[tuple[str, str]]]:
@@ -30,35 +34,31 @@ def citing_pages(page_reports: dict[str, PageReport]) -> dict[str, list[tuple[st
     return cited
 
 
-def full_bibliography(
-    bibliography: Bibliography,
-    references: dict[str, str],
-    cited_on: dict[str, list[tuple[str, str]]],
-    this_page: str,
-) -> str:
-    """Markdown for every source, grouped by kind, sorted by its formatted reference."""
-    here = posixpath.dirname(this_page)
+def bibliography_sections(bibliography: Bibliography) -> str:
+    """Markdown for the page: a heading and an introduction for each kind of source, and where its
+    list goes (`source_lists` fills it in)."""
     sections = []
     for kind in SOURCE_TYPES_IN_ORDER:
-        keys = [k for k, e in bibliography.entries.items() if e.get("sourcetype") == kind]
-        if not keys:
-            continue
-        items = []
-        for key in sorted(keys, key=lambda k: sort_key(references.get(k, k))):
-            entry = bibliography.entries[key]
-            links = ", ".join(
-                f"[{_link_text(title)}]({posixpath.relpath(name, here or '.')})" for name, title in cited_on.get(key, [])
-            )
-            backlinks = f"Cited on: {links}." if links else "Not cited on any page yet."
-            items.append(
-                f'- <span id="source-{key}"></span>{source_label(kind, entry.get("venue"))} {markdown_safe(references.get(key, key))}  \n'
-                f'  <span class="cited-on">{backlinks}</span>'
-            )
-        title = KIND_NAMES[kind].replace(" source", " sources") if kind != "exhibit" else "Exhibits"
-        # a fixed anchor: the count in the heading changes as sources are added
-        sections.append(f"## {title} ({len(keys)}) {{#{kind}}}\n\n{KIND_INTROS[kind]}\n\n" + "\n".join(items) + "\n")
+        count = sum(e.get("sourcetype") == kind for e in bibliography.entries.values())
+        if count:
+            title = KIND_NAMES[kind].replace(" source", " sources") if kind != "exhibit" else "Exhibits"
+            # a fixed anchor: the count in the heading changes as sources are added
+            sections.append(f"## {title} ({count}) {{#{kind}}}\n\n{KIND_INTROS[kind]}\n\n{LIST_PLACEHOLDER.format(kind=kind)}\n")
     return "\n".join(sections)
 
 
-def _link_text(title: str) -> str:
-    return title.replace("[", "\\[").replace("]", "\\]")
+def source_lists(page_html: str, bibliography: Bibliography, references: dict[str, str], cited_on: dict[str, list[tuple[str, str]]]) -> str:
+    """The rendered page with each kind's list of sources in place. `cited_on` gives, for each key,
+    the (address relative to this page, title) of each page citing it."""
+    for kind in SOURCE_TYPES_IN_ORDER:
+        keys = [k for k, e in bibliography.entries.items() if e.get("sourcetype") == kind]
+        items = []
+        for key in sorted(keys, key=lambda k: sort_key(references.get(k, k))):
+            links = ", ".join(f'<a href="{html.escape(url, quote=True)}">{html.escape(title)}</a>' for url, title in cited_on.get(key, []))
+            backlinks = f"Cited on: {links}." if links else "Not cited on any page yet."
+            items.append(
+                f'<li id="source-{html.escape(key)}">{source_label(kind, bibliography.entries[key].get("venue"))} '
+                f'{references.get(key, html.escape(key))}<br>\n<span class="cited-on">{backlinks}</span></li>'
+            )
+        page_html = page_html.replace(LIST_PLACEHOLDER.format(kind=kind), '<ul class="sources">\n' + "\n".join(items) + "\n</ul>", 1)
+    return page_html

@@ -84,14 +84,20 @@ class Citeproc:
         reference HTML for each key. With `prune`, the cache keeps only what this call used."""
         cache = self._load()
         groups = _confusable_groups(entries)
-        group_text = {key: "\n".join(entries[k].text for k in sorted(groups[key])) for key in entries}
         style = self._style_hash()
+        group_digest: dict[frozenset, str] = {}  # each group's text hashed once
+
+        def digest(key: str) -> str:
+            group = groups[key]
+            if group not in group_digest:
+                group_digest[group] = _hash(*(entries[k].text for k in sorted(group)))
+            return group_digest[group]
 
         def ref_hash(key: str) -> str:
-            return _hash("ref", style, key, group_text[key])
+            return _hash("ref", style, key, digest(key))
 
         def block_hash(text: str, keys: tuple[str, ...]) -> str:
-            return _hash("cite", style, text, *(group_text[k] for k in sorted(set(keys))))
+            return _hash("cite", style, text, *(digest(k) for k in sorted(set(keys))))
 
         blocks = list(dict.fromkeys(blocks))
         wanted_refs = list(dict.fromkeys(reference_keys))

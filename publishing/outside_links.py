@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-ANCHOR_TAG = re.compile(r"<a\s[^>]*>", re.IGNORECASE)
+ANCHOR_TAG = re.compile(r'<a\s[^>]*href="https?://[^>]*>', re.IGNORECASE)  # only links that may leave the site
 HREF = re.compile(r'\shref="(https?://[^"]*)"', re.IGNORECASE)
 REL = re.compile(r'\srel="([^"]*)"', re.IGNORECASE)
 

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
-ID = re.compile(r'\sid="([^"]+)"')
-HREF = re.compile(r'\shref="([^"]+)"')
+ARTICLE_START = '<article class="md-content__inner md-typeset">'
+# links to other pages of the site (outside links and links within the page are handled apart)
+HREF = re.compile(r' href="(?!https?://|mailto:|#)([^"]+)"')
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
 
 
@@ -30,8 +30,9 @@ class BuiltPage:
 
 
 def article(page_html: str) -> str:
-    match = ARTICLE.search(page_html)
-    return match.group(1) if match else ""
+    start = page_html.find(ARTICLE_START)
+    end = page_html.find("</article>", start)
+    return page_html[start + len(ARTICLE_START) : end] if start >= 0 and end >= 0 else ""
 
 
 def print_document(title: str, pages: list[BuiltPage], document_address: str, site_url: str) -> str:
@@ -40,7 +41,9 @@ def print_document(title: str, pages: list[BuiltPage], document_address: str, si
     sections = []
     for page in pages:
         prefix = prefixes[page.address]
-        body = ID.sub(lambda m: f' id="{prefix}-{m.group(1)}"', page.article)
+        # ids and links within the page take the page's prefix; links to other pages are rewritten
+        body = page.article.replace(' id="', f' id="{prefix}-').replace('href="#"', f'href="#{prefix}"')
+        body = body.replace('href="#', f'href="#{prefix}-').replace(f'href="#{prefix}-{prefix}"', f'href="#{prefix}"')
         body = HREF.sub(lambda m: f' href="{html.escape(_link(m.group(1), page.address, prefixes, site_url), quote=True)}"', body)
         sections.append(f'<section class="print-page" id="{prefix}">\n{body}\n</section>')
     styles = STYLESHEET.findall(pages[0].html) if pages else []

@@ -3,7 +3,7 @@ the pages citing it."""
 
 from conftest import FIXTURES, mkdocs_build, write_site
 
-from publishing.bibliography import citing_pages, full_bibliography
+from publishing.bibliography import bibliography_sections, citing_pages, source_lists
 from sourcing.bibliography import load_bibliography
 from sourcing.pages import check_page
 
@@ -12,24 +12,27 @@ def test_sources_are_grouped_by_kind_and_link_back_to_citing_pages():
     bibliography = load_bibliography(FIXTURES, FIXTURES)
     reports = {
         "a.md": check_page("---\ntitle: Page A\n---\n# A\n\nFact [@doe2020example]. `[@viral2018video]`\n", "docs/a.md", bibliography),
-        "sub/b.md": check_page("# Page B\n\nFact [@doe2020example; @council2014outline].\n", "docs/sub/b.md", bibliography),
+        "sub/b.md": check_page("# Page <B>\n\nFact [@doe2020example; @council2014outline].\n", "docs/sub/b.md", bibliography),
     }
-    references = {key: f"Reference {key} with [brackets] *stars*." for key in bibliography.entries}
-    text = full_bibliography(bibliography, references, citing_pages(reports), "sources.md")
-    assert [line for line in text.splitlines() if line.startswith("## ")] == [
+    cited_on = citing_pages(reports)
+    assert cited_on["doe2020example"] == [("a.md", "Page A"), ("sub/b.md", "Page <B>")]
+    assert "viral2018video" not in cited_on  # a citation shown as code is not a citation
+    sections = bibliography_sections(bibliography)
+    assert [line for line in sections.splitlines() if line.startswith("## ")] == [
         "## Secondary sources (1) {#secondary}",
         "## Primary sources (1) {#primary}",
         "## Tertiary sources (1) {#tertiary}",
         "## Exhibits (1) {#exhibit}",
     ]
-    # the formatted reference goes into Markdown with nothing Markdown would read as its own
+    references = {key: f"Reference {key}." for key in bibliography.entries}
+    links = {key: [(f"../{name.removesuffix('.md')}/", title) for name, title in pages] for key, pages in cited_on.items()}
+    page = source_lists(sections, bibliography, references, links)
     assert (
-        '<span id="source-doe2020example"></span><span class="source-kind source-kind--secondary">Secondary source</span> '
-        "Reference doe2020example with &#91;brackets&#93; &#42;stars&#42;."
-    ) in text
-    assert "Cited on: [Page A](a.md), [Page B](sub/b.md)." in text
-    # a citation shown as code is not a citation
-    assert text.split("Reference viral2018video")[1].split("\n")[1].strip() == '<span class="cited-on">Not cited on any page yet.</span>'
+        '<li id="source-doe2020example"><span class="source-kind source-kind--secondary">Secondary source</span> '
+        'Reference doe2020example.<br>\n<span class="cited-on">Cited on: <a href="../a/">Page A</a>, '
+        '<a href="../sub/b/">Page &lt;B&gt;</a>.</span></li>'
+    ) in page
+    assert 'Reference viral2018video.<br>\n<span class="cited-on">Not cited on any page yet.</span>' in page
 
 
 def test_the_built_page_shows_formatted_references(tmp_path):
@@ -41,5 +44,6 @@ def test_the_built_page_shows_formatted_references(tmp_path):
     assert build.returncode == 0, build.output
     html = build.html("sources/index.html")
     assert "Doe, Jane, and Richard Roe. 2020. <em>An Example Report on China</em>." in html
-    assert 'Cited on: <a href="..">Home</a>' in html or 'Cited on: <a href="../">Home</a>' in html
-    assert "(von Example 2018)" not in html and "von Example, Channel. 2018." in html
+    assert 'Cited on: <a href="../">Home</a>.' in html
+    assert "von Example, Channel. 2018." in html
+    assert '<h2 id="secondary">Secondary sources (1)' in html
