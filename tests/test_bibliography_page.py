@@ -46,4 +46,4 @@ def test_the_built_page_shows_formatted_references(tmp_path):
     assert "Doe, Jane, and Richard Roe. 2020. <em>An Example Report on China</em>." in html
     assert 'Cited on: <a href="../">Home</a>.' in html
     assert "von Example, Channel. 2018." in html
-    assert 'Secondary sources (1)</h2>' in html
+    assert 'Secondary sources (1)' in html and '<ul class="sources">' in html
