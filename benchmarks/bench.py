@@ -19,6 +19,7 @@ Medians of paired runs; the machine is shared, so ratios are the figures to trus
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import shutil
@@ -35,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from large_site import ROOT, generate, plain_config  # noqa: E402
 
 BIN = Path(sys.executable).parent
+print = functools.partial(print, flush=True)  # noqa: A001  (progress shows while a long run goes on)
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 PANDOC_RUNS = re.compile(r"pandoc formatted citations in (\d+) run\(s\): (.*)")
 
@@ -133,8 +135,8 @@ def latency(site: Path, config: str, page: str, edit, runs: int, timeout: float)
     try:
         deadline = time.time() + timeout * 4
         while fetch(url) is None:
-            if time.time() > deadline:
-                raise SystemExit(f"mkdocs serve did not answer at {url}")
+            if time.time() > deadline or server.poll() is not None:
+                raise SystemExit(f"mkdocs serve did not answer at {url} (exit status {server.poll()})")
             time.sleep(0.2)
         time.sleep(1.0)  # let the watcher settle
         times = []
@@ -147,7 +149,7 @@ def latency(site: Path, config: str, page: str, edit, runs: int, timeout: float)
                 if marker in text:
                     times.append(time.perf_counter() - start)
                     break
-                if time.perf_counter() - start > timeout:
+                if time.perf_counter() - start > timeout or server.poll() is not None:
                     times.append(float("inf"))
                     break
                 time.sleep(0.05)

@@ -1,21 +1,33 @@
 """The project's bibliography: every entry of `bibliography/*.bib`, checked against our policy.
 
-Policy (CONTRIBUTING.md, "How we source"): each entry says what kind of source it is in a
-`sourcetype` field, can be found again (a `url` with the date it was read, or a `doi`), has a
-title and a date, and has a key of the form authorYEARword, unique across all files.
+Policy (CONTRIBUTING.md, "How we source"): each entry says what kind of source it is
+(`sourcetype`) and where it was published (`venue`), can be found again (a well-formed `url`
+with the date it was read, or a `doi`), says when a person last read it (`checked`, and `seen`
+for the copy read when it is not the `url`), has a title and a date, and has a key of the form
+authorYEARword, unique across all files. Dates must be days of the calendar, and no day read
+may be in the future.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .bibtex import Entry, read_bib_file
 from .problems import Problem, display_path
 
 SOURCE_TYPES = ("primary", "secondary", "tertiary", "exhibit")
+# The kind of publisher (CONTRIBUTING.md, "How we source"); only the first four can carry a page.
+VENUES = ("scholarly", "think-tank", "press", "ngo", "wire-relay", "law-firm", "government", "state-media",
+          "company", "blog", "reference")
+STRONG_VENUES = ("scholarly", "think-tank", "press", "ngo")
+# The entry types the citation style formats well, each with the field it needs (TYPE_FIELDS).
+ENTRY_TYPES = ("article", "book", "incollection", "online", "report")
+WEB_ADDRESS = re.compile(r"https?://[^\s\"'<>`\\]+")
+DOI = re.compile(r"10\.[0-9]{4,9}/\S+")
 KEY_CONVENTION = re.compile(r"[a-z]+([0-9]{4}|nd)[a-z0-9]*")
 DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -78,7 +90,7 @@ def _read_and_check(path: Path, shown: str, memo) -> tuple[list[Entry], list[Pro
     """One file's entries, its syntax problems, and each entry's own problems; from `memo` (a
     sourcing.memo.Memo) when the file is unchanged."""
     data = path.read_bytes()
-    key = memo.key("bib", shown, data.decode("utf-8", "replace"), date.today().isoformat()) if memo else None
+    key = memo.key("bib", shown, data.decode("utf-8", "replace"), today().isoformat()) if memo else None
     found = memo.get(key) if memo else None
     if found is None:
         entries, problems = read_bib_file(path, shown)
@@ -138,6 +150,21 @@ def check_entry(entry: Entry) -> list[Problem]:
             f"sourcetype '{source_type}' is not a kind we know",
             f"use one of: {', '.join(SOURCE_TYPES)} (see CONTRIBUTING.md)",
         )
+    venue = entry.get("venue")
+    if venue is None:
+        report(
+            entry.line,
+            "no venue",
+            f"add venue = {{press}} or another of: {', '.join(VENUES)} (see CONTRIBUTING.md, How we source)",
+        )
+    elif venue not in VENUES:
+        report(entry.line_of("venue"), f"venue '{venue}' is not one we know", f"use one of: {', '.join(VENUES)}")
+    if entry.type not in ENTRY_TYPES:
+        report(
+            entry.line,
+            f"@{entry.type} is not an entry type the site formats",
+            f"use one of: {', '.join('@' + t for t in ENTRY_TYPES)}",
+        )
     for needed in TYPE_FIELDS.get(entry.type, ()):
         if not any(entry.get(name) for name in needed):
             report(
@@ -147,19 +174,18 @@ def check_entry(entry: Entry) -> list[Problem]:
             )
     if not entry.get("title"):
         report(entry.line, "no title", "add title = {...} exactly as published")
-    date = entry.get("date") or entry.get("year")
-    if date is None and entry.type != "online":
+    published = entry.get("date") or entry.get("year")
+    if published is None and entry.type != "online":
         report(
             entry.line,
             "no date",
             "add date = {YYYY-MM-DD} (or YYYY-MM, or YYYY) as published; only @online pages may be undated",
         )
-    elif date is not None and not DATE.fullmatch(date):
-        report(
-            entry.line_of("date" if entry.get("date") else "year"),
-            f"date '{date}' is not YYYY, YYYY-MM or YYYY-MM-DD",
-            "write the publication date in ISO form, for example date = {2019-07-29}",
-        )
+    elif published is not None:
+        name = "date" if entry.get("date") else "year"
+        why = _date_problem(published, DATE, "YYYY, YYYY-MM or YYYY-MM-DD")
+        if why:
+            report(entry.line_of(name), f"{name} {why}", "write the publication date in ISO form, as published, for example date = {2019-07-29}")
     for name in NAME_LIST_FIELDS:
         value = entry.get(name)
         if value and re.search(r"\sand\s", _outside_braces(value)):
@@ -171,20 +197,64 @@ def check_entry(entry: Entry) -> list[Problem]:
     url, doi = entry.get("url"), entry.get("doi")
     if url is None and doi is None:
         report(entry.line, "no url or doi", "add url = {...} (with urldate) or doi = {...} so readers can find it")
+    if doi is not None and not DOI.fullmatch(doi):
+        report(entry.line_of("doi"), f"doi '{doi}' is not a DOI", "write the DOI itself, for example doi = {10.2139/ssrn.3175792}")
+    for name in ("url", "seen"):
+        value = entry.get(name)
+        if value is not None and not web_address(value):
+            report(
+                entry.line_of(name),
+                f"{name} '{value}' is not a well-formed web address",
+                "give the full address as the browser shows it, https://..., with no spaces, quotes or angle brackets",
+            )
     if url is not None:
-        if not url.startswith(("https://", "http://")):
-            report(entry.line_of("url"), f"url '{url}' is not a web address", "give the full address, https://...")
         urldate = entry.get("urldate")
         if urldate is None:
             report(entry.line_of("url"), "url without urldate", "add urldate = {YYYY-MM-DD}, the day you read it")
-        elif not DAY.fullmatch(urldate):
-            report(
-                entry.line_of("urldate"),
-                f"urldate '{urldate}' is not YYYY-MM-DD",
-                "write the day you read the page, for example urldate = {2026-11-22}",
-            )
+        else:
+            why = _date_problem(urldate, DAY, "YYYY-MM-DD", not_after=today())
+            if why:
+                report(entry.line_of("urldate"), f"urldate {why}", "write the day you read the page, for example urldate = {2026-11-22}")
+    checked = entry.get("checked")
+    if checked is None:
+        report(
+            entry.line,
+            "no checked date",
+            "add checked = {YYYY-MM-DD}, the day a person last read the source and confirmed this entry",
+        )
+    else:
+        why = _date_problem(checked, DAY, "YYYY-MM-DD", not_after=today())
+        if why:
+            report(entry.line_of("checked"), f"checked {why}", "write the day the source was last read, for example checked = {2026-11-22}")
     return problems
 
+
+def web_address(value: str) -> bool:
+    """True for a well-formed http(s) address: a host, and no character that could end an HTML
+    attribute or start a tag."""
+    if not WEB_ADDRESS.fullmatch(value):
+        return False
+    host = urlsplit(value).hostname or ""
+    return "." in host or host == "localhost"
+
+
+def today() -> datetime.date:
+    """Today's date (a function, so that tests can fix it)."""
+    return datetime.date.today()
+
+
+def _date_problem(value: str, shape: re.Pattern, shape_text: str, not_after: datetime.date | None = None) -> str | None:
+    """Why `value` is not a usable date, or None."""
+    if not shape.fullmatch(value):
+        return f"'{value}' is not {shape_text}"
+    year, month, day = (int(part) for part in (value.split("-") + ["1", "1"])[:3])
+    try:
+        parsed = datetime.date(year, month, day)
+    except ValueError:
+        return f"'{value}' is not a day of the calendar"
+    if not_after and parsed > not_after:
+        return f"'{value}' is in the future"
+    return None
 
 
 def _outside_braces(value: str) -> str:

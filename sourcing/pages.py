@@ -10,7 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from .bibliography import Bibliography
+from .bibliography import STRONG_VENUES, Bibliography
 from .figures import Figure, check_figures
 from .citations import CitationBlock, bare_mentions, citation_blocks
 from .markdown import Citation, line_of_key, prose, read_page
@@ -20,7 +20,7 @@ from .verdicts import check_myth_fields, is_myth_page
 EXEMPT_KEY = "exempt_from_sourcing"
 REVIEW_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 HOW_TO_CITE = (
-    "cite a secondary source (scholarship, think-tank research or quality journalism) with [@key] "
+    "cite a secondary source (scholarship, think-tank or NGO research, or quality journalism) with [@key] "
     "after the sentence it supports"
 )
 
@@ -133,10 +133,10 @@ def check_page(
             "factual page without a review date" if reviewed is None else f"review date '{reviewed}' is not YYYY-MM-DD",
             "add reviewed: YYYY-MM-DD to its front matter, the day its facts were last checked against the sources",
         )
-    kinds = {bibliography.source_type(c.key) for c in report.citations if c.key in bibliography.entries}
-    if "secondary" in kinds:
-        return report
     known = [c for c in report.citations if c.key in bibliography.entries]
+    strong = [c for c in known if _strong_secondary(bibliography.entries[c.key])]
+    if strong:
+        return report
     if not known:
         hidden = [block for block in found if not block.in_prose]
         note = ""
@@ -151,13 +151,24 @@ def check_page(
             HOW_TO_CITE + f", or, if the page states no facts, add '{EXEMPT_KEY}: <reason>' to its front matter",
         )
     else:
-        kinds_cited = {f"{c.key} ({bibliography.source_type(c.key) or 'no sourcetype'})" for c in known}
+        labels = {f"{c.key} ({_label(bibliography.entries[c.key])})" for c in known}
+        weak = any(bibliography.source_type(c.key) == "secondary" for c in known)
         problem(
             known[0].line,
-            f"page cites no secondary source, only: {', '.join(sorted(kinds_cited))}",
-            HOW_TO_CITE + "; primary sources and exhibits alone are not enough",
+            ("page cites no secondary source from a scholarly, think-tank, press or NGO venue, only: " if weak
+             else "page cites no secondary source, only: ") + ", ".join(sorted(labels)),
+            HOW_TO_CITE + "; primary sources, exhibits, relays, blogs and law-firm notes alone are not enough",
         )
     return report
+
+
+def _strong_secondary(entry) -> bool:
+    """A source that can carry a factual page: secondary, from a venue of real strength."""
+    return entry.get("sourcetype") == "secondary" and entry.get("venue") in STRONG_VENUES
+
+
+def _label(entry) -> str:
+    return ", ".join(v for v in (entry.get("sourcetype") or "no sourcetype", entry.get("venue")) if v)
 
 
 def _blocks_the_build_would_misread(blocks: list[CitationBlock], path: str) -> list[Problem]:

@@ -14,7 +14,9 @@ GOOD = """
   date = {2020-01-02},
   url = {https://example.org/a},
   urldate = {2026-11-22},
+  checked = {2026-11-22},
   sourcetype = {secondary},
+  venue = {scholarly},
 }
 """
 
@@ -42,7 +44,7 @@ def test_missing_or_unknown_sourcetype(tmp_path):
         "primary, secondary, tertiary, exhibit (see CONTRIBUTING.md)"
     ]
     assert problems_in(tmp_path, refs=GOOD.replace("{secondary}", "{scholarly}")) == [
-        "refs.bib:8: entry 'smith2020title': sourcetype 'scholarly' is not a kind we know; "
+        "refs.bib:9: entry 'smith2020title': sourcetype 'scholarly' is not a kind we know; "
         "use one of: primary, secondary, tertiary, exhibit (see CONTRIBUTING.md)"
     ]
 
@@ -72,7 +74,7 @@ def test_findability_url_or_doi_and_urldate(tmp_path):
 def test_dates_are_iso(tmp_path):
     assert problems_in(tmp_path, refs=GOOD.replace("2020-01-02", "2 January 2020")) == [
         "refs.bib:5: entry 'smith2020title': date '2 January 2020' is not YYYY, YYYY-MM or YYYY-MM-DD; "
-        "write the publication date in ISO form, for example date = {2019-07-29}"
+        "write the publication date in ISO form, as published, for example date = {2019-07-29}"
     ]
     undated_article = GOOD.replace("  date = {2020-01-02},\n", "")
     assert problems_in(tmp_path, refs=undated_article) == [
@@ -97,7 +99,7 @@ def test_all_problems_of_all_files_in_one_run(tmp_path):
         a=GOOD.replace("{secondary}", "{opinion}"),
         b="@article{broken2020entry,\n  title = {Unclosed,\n}\n",
     )
-    assert [m.split(":")[0] + ":" + m.split(":")[1] for m in found] == ["a.bib:8", "b.bib:1"]
+    assert [m.split(":")[0] + ":" + m.split(":")[1] for m in found] == ["a.bib:9", "b.bib:1"]
 
 
 def test_no_bib_file_is_a_problem(tmp_path):
@@ -119,3 +121,58 @@ def test_each_entry_type_has_the_fields_its_reference_needs(tmp_path):
     ]
     report = GOOD.replace("@article", "@report").replace("journaltitle = {Journal}", "institution = {{Institute}}")
     assert problems_in(tmp_path, refs=report) == []
+
+
+def test_every_entry_says_where_it_was_published(tmp_path):
+    assert problems_in(tmp_path, refs=GOOD.replace("  venue = {scholarly},\n", "")) == [
+        "refs.bib:1: entry 'smith2020title': no venue; add venue = {press} or another of: scholarly, think-tank, press, "
+        "ngo, wire-relay, law-firm, government, state-media, company, blog, reference (see CONTRIBUTING.md, How we source)"
+    ]
+    assert problems_in(tmp_path, refs=GOOD.replace("{scholarly}", "{newspaper}")) == [
+        "refs.bib:10: entry 'smith2020title': venue 'newspaper' is not one we know; use one of: scholarly, think-tank, "
+        "press, ngo, wire-relay, law-firm, government, state-media, company, blog, reference"
+    ]
+
+
+def test_every_entry_says_when_a_person_last_read_it(tmp_path):
+    assert problems_in(tmp_path, refs=GOOD.replace("  checked = {2026-11-22},\n", "")) == [
+        "refs.bib:1: entry 'smith2020title': no checked date; add checked = {YYYY-MM-DD}, the day a person last read "
+        "the source and confirmed this entry"
+    ]
+
+
+def test_dates_must_be_days_of_the_calendar_and_not_in_the_future(tmp_path, monkeypatch):
+    import datetime
+
+    from sourcing import bibliography
+
+    monkeypatch.setattr(bibliography, "today", lambda: datetime.date(2026, 11, 26))
+    text = GOOD.replace("date = {2020-01-02}", "date = {2025-13-45}").replace(
+        "urldate = {2026-11-22}", "urldate = {2026-02-30}").replace("checked = {2026-11-22}", "checked = {2026-12-01}")
+    assert problems_in(tmp_path, refs=text) == [
+        "refs.bib:5: entry 'smith2020title': date '2025-13-45' is not a day of the calendar; "
+        "write the publication date in ISO form, as published, for example date = {2019-07-29}",
+        "refs.bib:7: entry 'smith2020title': urldate '2026-02-30' is not a day of the calendar; "
+        "write the day you read the page, for example urldate = {2026-11-22}",
+        "refs.bib:8: entry 'smith2020title': checked '2026-12-01' is in the future; "
+        "write the day the source was last read, for example checked = {2026-11-22}",
+    ]
+
+
+def test_an_unknown_entry_type_is_refused(tmp_path):
+    [message] = problems_in(tmp_path, refs=GOOD.replace("@article", "@foo").replace("  journaltitle = {Journal},\n", ""))
+    assert message == (
+        "refs.bib:1: entry 'smith2020title': @foo is not an entry type the site formats; "
+        "use one of: @article, @book, @incollection, @online, @report"
+    )
+
+
+def test_an_address_that_is_not_a_plain_web_address_is_refused(tmp_path):
+    for bad in ('https://example.org/"><script>alert(1)</script>', "javascript:alert(1)", "https://exa mple.org/",
+                "https://localhost.invalid\\x", "ftp://example.org/file"):
+        text = GOOD.replace("https://example.org/a", bad)
+        [message] = problems_in(tmp_path, refs=text)
+        assert message.startswith(f"refs.bib:6: entry 'smith2020title': url '{bad}' is not a well-formed web address;"), bad
+    assert problems_in(tmp_path, refs=GOOD.replace("https://example.org/a", "https://example.org/a?b=1&c=2#d")) == []
+    [message] = problems_in(tmp_path, refs=GOOD.replace("  checked", "  seen = {not an address},\n  checked"))
+    assert message.startswith("refs.bib:8: entry 'smith2020title': seen 'not an address' is not a well-formed web address;")

@@ -28,7 +28,7 @@ def test_sources_are_grouped_by_kind_and_link_back_to_citing_pages():
     links = {key: [(f"../{name.removesuffix('.md')}/", title) for name, title in pages] for key, pages in cited_on.items()}
     page = source_lists(sections, bibliography, references, links)
     assert (
-        '<li id="source-doe2020example"><span class="source-kind source-kind--secondary">Secondary source</span> '
+        '<li id="source-doe2020example"><span class="source-kind source-kind--secondary">Secondary source · think tank</span> '
         'Reference doe2020example.<br>\n<span class="cited-on">Cited on: <a href="../a/">Page A</a>, '
         '<a href="../sub/b/">Page &lt;B&gt;</a>.</span></li>'
     ) in page

@@ -44,7 +44,7 @@ def test_a_citation_reads_once_and_links_to_its_reference_and_back(tmp_path):
     # in the reference list: author, year, title, publisher, link (Chicago author-date), its kind,
     # and a link back to each place it is cited
     item = re.search(r'<li id="ref-doe2020example">(.*?)</li>', html, re.DOTALL).group(1)
-    assert item.startswith('<span class="source-kind source-kind--secondary">Secondary source</span> Doe, Jane')
+    assert item.startswith('<span class="source-kind source-kind--secondary">Secondary source · think tank</span> Doe, Jane')
     assert (
         "Doe, Jane, and Richard Roe. 2020. <em>An Example Report on China</em>. "
         "Example Institute for Research and Analysis. "
@@ -53,7 +53,7 @@ def test_a_citation_reads_once_and_links_to_its_reference_and_back(tmp_path):
     assert '<a href="#cite-doe2020example-1" aria-label="Back to citation 1 of 2">' in item
     assert '<a href="#cite-doe2020example-2" aria-label="Back to citation 2 of 2">' in item
     # an organisation as author stays whole
-    assert '<span class="source-kind source-kind--primary">Primary source</span> Example State Council. 2014.' in html
+    assert '<span class="source-kind source-kind--primary">Primary source · government</span> Example State Council. 2014.' in html
     # the list stands under its own heading, after the text
     assert html.index("A fact about the subject") < html.index('<h2 id="references">') < html.index('<ol class="references">')
     # search and social metadata, and the review date under the title

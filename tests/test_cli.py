@@ -37,7 +37,7 @@ def test_problems_are_printed_one_per_line_and_the_exit_status_fails(tmp_path):
     assert code == 1
     assert out.splitlines() == [
         "exempt from the sourcing rule: docs/about.md (About the editors.)",
-        "docs/new.md:6: factual page cites no source; cite a secondary source (scholarship, think-tank research "
+        "docs/new.md:6: factual page cites no source; cite a secondary source (scholarship, think-tank or NGO research, "
         "or quality journalism) with [@key] after the sentence it supports, or, if the page states no facts, "
         "add 'exempt_from_sourcing: <reason>' to its front matter",
     ]

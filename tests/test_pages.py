@@ -7,7 +7,7 @@ from sourcing.markdown import prose, read_page
 from sourcing.pages import check_page
 
 NO_SOURCE_FIX = (
-    "cite a secondary source (scholarship, think-tank research or quality journalism) with [@key] after the "
+    "cite a secondary source (scholarship, think-tank or NGO research, or quality journalism) with [@key] after the "
     "sentence it supports, or, if the page states no facts, add 'exempt_from_sourcing: <reason>' to its front matter"
 )
 
@@ -33,12 +33,30 @@ def test_a_factual_paragraph_without_citation_fails_at_its_line(bibliography):
     assert problems(text, bibliography) == [f"docs/page.md:7: factual page cites no source; {NO_SOURCE_FIX}"]
 
 
-@pytest.mark.parametrize("key, kind", [("council2014outline", "primary"), ("viral2018video", "exhibit")])
+@pytest.mark.parametrize("key, kind", [("council2014outline", "primary, government"), ("viral2018video", "exhibit, press")])
 def test_primary_sources_or_exhibits_alone_do_not_satisfy_the_rule(bibliography, key, kind):
     assert problems(f"# T\n\nText.\n\nA claim [@{key}].\n", bibliography) == [
         f"docs/page.md:8: page cites no secondary source, only: {key} ({kind}); cite a secondary source "
-        "(scholarship, think-tank research or quality journalism) with [@key] after the sentence it supports; "
-        "primary sources and exhibits alone are not enough"
+        "(scholarship, think-tank or NGO research, or quality journalism) with [@key] after the sentence it supports; "
+        "primary sources, exhibits, relays, blogs and law-firm notes alone are not enough"
+    ]
+
+
+@pytest.mark.parametrize("venue", ["wire-relay", "blog", "law-firm"])
+def test_a_secondary_source_of_a_weak_venue_does_not_carry_a_page_alone(tmp_path, venue):
+    from sourcing.bibliography import load_bibliography
+
+    from conftest import FIXTURES
+
+    (tmp_path / "sources.bib").write_text(
+        (FIXTURES / "sources.bib").read_text().replace("venue = {think-tank}", f"venue = {{{venue}}}"), encoding="utf-8"
+    )
+    weak = load_bibliography(tmp_path, tmp_path)
+    assert problems("# T\n\nText.\n\nA claim [@doe2020example].\n", weak) == [
+        "docs/page.md:8: page cites no secondary source from a scholarly, think-tank, press or NGO venue, only: "
+        f"doe2020example (secondary, {venue}); cite a secondary source (scholarship, think-tank or NGO research, or "
+        "quality journalism) with [@key] after the sentence it supports; primary sources, exhibits, relays, blogs "
+        "and law-firm notes alone are not enough"
     ]
 
 

@@ -109,6 +109,20 @@ def test_the_keyboard_reaches_the_content_and_the_search(page, site_url):
     assert reached_search
 
 
+def test_the_pruned_navigation_still_leads_everywhere(page, site_url):
+    # navigation.prune: a page carries only the navigation it shows; every section stays one click away
+    visit(page, site_url + "/overview/", site_url)
+    nav = page.locator("nav.md-nav--primary")
+    myths = nav.get_by_role("link", name="Myths and facts")
+    assert myths.count() >= 1
+    myths.first.click()
+    page.wait_for_url("**/myths/")
+    listed = nav.locator("a.md-nav__link").evaluate_all("els => els.map(e => new URL(e.href).pathname)")
+    assert "/myths/one-national-score/" in listed and "/myths/only-lawbreakers/" in listed
+    teaching = nav.get_by_role("link", name="Teaching")
+    assert teaching.count() >= 1
+
+
 def test_every_page_fits_a_phone_screen(browser, real_site, site_url):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     tab = context.new_page()
