@@ -16,6 +16,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .figures import PLACEHOLDER
 from .markdown import prose, read_page
 
 SUMMARY_HEADING = "In one minute"
@@ -43,9 +44,10 @@ class Readability:
     words: int
 
 
-def running_text(markdown: str) -> str:
-    """The English prose of a page body, as sentences a readability formula can count."""
-    text = prose(markdown)
+def running_text(markdown: str, figures: dict | None = None) -> str:
+    """The English prose of a page body, as sentences a readability formula can count; a figure
+    placeholder reads as its value (from data/figures.yml when `figures` is given)."""
+    text = PLACEHOLDER.sub(lambda m: figures[m.group(1)].text if figures and m.group(1) in figures else "42", prose(markdown))
     for pattern in (TABLE_ROW, HEADING, ADMONITION, CITATION_BLOCK):
         text = pattern.sub("", text)
     text = LINK.sub(r"\1", text)
@@ -71,22 +73,30 @@ def flesch(text: str) -> float | None:
     return round(textstat.flesch_reading_ease(text), 1)
 
 
-def measure(text: str) -> Readability:
+def measure(text: str, figures: dict | None = None) -> Readability:
     page = read_page(text)
     body = page.text[page.body_start :]
-    whole = running_text(body)
+    whole = running_text(body, figures)
     summary = section(body, SUMMARY_HEADING)
-    return Readability(flesch(whole), flesch(running_text(summary)) if summary else None, len(whole.split()))
+    return Readability(flesch(whole), flesch(running_text(summary, figures)) if summary else None, len(whole.split()))
 
 
 def main(argv: list[str] | None = None) -> int:
     paths = [Path(p) for p in (argv if argv is not None else sys.argv[1:])] or sorted(Path("docs").rglob("*.md"))
+    figures = _figures()
     print(f"{'page':<45} {'words':>6} {'page FRE':>9} {'summary FRE':>12}")
     for path in paths:
-        result = measure(path.read_text(encoding="utf-8"))
+        result = measure(path.read_text(encoding="utf-8"), figures)
         shown = lambda value: "-" if value is None else f"{value:.1f}"  # noqa: E731
         print(f"{path.as_posix():<45} {result.words:>6} {shown(result.page):>9} {shown(result.summary):>12}")
     return 0
+
+
+def _figures() -> dict:
+    from .bibliography import Bibliography
+    from .figures import FIGURES, load_figures
+
+    return load_figures(FIGURES, FIGURES.as_posix(), Bibliography())[0] if FIGURES.is_file() else {}
 
 
 if __name__ == "__main__":
