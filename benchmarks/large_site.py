@@ -38,8 +38,9 @@ def generate(folder: Path, pages: int, sources: int) -> None:
     folder.mkdir(parents=True)
     for name in ("mkdocs.yml", "redirects.yml"):
         shutil.copy(ROOT / name, folder / name)
-    for name in ("overrides", "data"):
-        shutil.copytree(ROOT / name, folder / name)
+    shutil.copytree(ROOT / "overrides", folder / "overrides")
+    (folder / "data").mkdir()  # the figures, but not the corrections log: it names real pages
+    shutil.copy(ROOT / "data" / "figures.yml", folder / "data" / "figures.yml")
     (folder / "glossary").mkdir()  # the real glossary points at real pages: none here
     (folder / "glossary" / "terms.yml").write_text("[]\n", encoding="utf-8")
     (folder / "hooks").symlink_to(ROOT / "hooks")

@@ -11,7 +11,8 @@
    review date and verdict badge.
 5. on_page_context: ClaimReview metadata on myth pages.
 6. on_post_page, on the finished page: the formatted citations, "Cite this page", the
-   references, the links between citations and references, and outside links that open safely
+   references, "Report an error" and "Edit this page", the links between citations and
+   references, and outside links that open safely
    (on_post_template: the same for the theme's own pages).
 """
 
@@ -29,6 +30,7 @@ from mkdocs_bibtex.registry import ReferenceRegistry
 
 from publishing.bibliography import bibliography_sections, citing_pages, source_lists
 from publishing.cite_this_page import cite_block
+from publishing.corrections import correction_notes, corrections_log
 from publishing.citeproc import Citeproc, CiteprocError, Formatted
 from publishing.claimreview import claim_review, json_ld
 from publishing.figures import fill_figures
@@ -37,16 +39,19 @@ from publishing.html_text import insert_after_title
 from publishing.myths import collect_myths, myths_table, verdict_badge
 from publishing.navigation import nav_files
 from publishing.outside_links import add_noopener
+from publishing.page_actions import page_actions
 from publishing.references import link_citations, reference_list
 from publishing.review_date import review_note
 from sourcing.check import CACHE, SiteReport, check_site
 from sourcing.citations import citation_blocks
+from sourcing.corrections import LOG_PAGE
 from sourcing.verdicts import is_myth_page
 
 log = get_plugin_logger("pages")
 
 GLOSSARY_MARKER = "<!-- glossary -->"  # where the glossary page wants its table
 MYTHS_TABLE_MARKER = "<!-- myths-table -->"  # where the myths index wants its table
+CORRECTIONS_MARKER = "<!-- corrections-log -->"  # where the corrections page wants the log
 BIBLIOGRAPHY_MARKER = "<!-- full-bibliography -->"  # where "All sources" wants every reference
 CITATIONS_CACHE = "citations"  # below the check's cache folder; everything there is safe to delete
 REFERENCES_PLACEHOLDER = "<!-- references -->"
@@ -67,6 +72,7 @@ class Build:
     cited_here: dict = field(default_factory=dict)  # page -> keys it cites, from its Markdown to its HTML
     glossary_pages: set = field(default_factory=set)
     source_lists: dict = field(default_factory=dict)  # the All sources page -> its cited-on links
+    notes: dict = field(default_factory=dict)  # page -> its correction notes, from its Markdown to its HTML
 
 
 _build: Build | None = None
@@ -82,7 +88,7 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     bibtex = _bibtex_plugin(config)
     report = check_site(Path(config.docs_dir), Path(bibtex.config.bib_dir), root, root / CACHE)
-    for line in report.exempt_lines() + report.uncited_lines():
+    for line in report.exempt_lines() + report.uncited_lines() + report.due_lines():
         log.info(line)
     for problem in report.problems:
         log.error(str(problem))
@@ -124,6 +130,15 @@ def on_page_markdown(markdown, page, config, files):
         folder = Path(page.file.abs_src_path).parent
         in_nav_order = [Path(name).name for name in nav_files(config.nav)]
         markdown = markdown.replace(MYTHS_TABLE_MARKER, myths_table(collect_myths(folder, in_nav_order)))
+    if CORRECTIONS_MARKER in markdown:
+        titles = {name: report.title or name for name, report in build.report.page_reports.items()}
+        log = corrections_log(build.report.corrections, titles, page.file.src_uri)
+        blocks += [b for b in citation_blocks(log) if b.in_prose]
+        markdown = markdown.replace(CORRECTIONS_MARKER, log)
+    corrected = [c for c in build.report.corrections if c.page == page.file.src_uri]
+    log_file = files.get_file_from_path(LOG_PAGE)
+    if corrected and log_file:
+        build.notes[page.file.src_uri] = correction_notes(corrected, log_file.url_relative_to(page.file))
     if BIBLIOGRAPHY_MARKER in markdown:
         markdown = markdown.replace(BIBLIOGRAPHY_MARKER, bibliography_sections(build.report.bibliography))
         here = page.file
@@ -150,6 +165,7 @@ def on_page_content(html, page, config, files):
         html = build.glossary.mark_first_uses(html)
     head = review_note(meta["reviewed"]) if meta.get("reviewed") else ""
     head += verdict_badge(meta) if is_myth_page(meta) else ""
+    head += build.notes.pop(page.file.src_uri, "")
     return insert_after_title(html, head) if head else html
 
 
@@ -178,6 +194,10 @@ def on_post_page(output, page, config):
         if at < 0:
             at = output.find("</article>")
         output = output[:at] + block + output[at:]
+    actions = page_actions(config.repo_url, page.edit_url, page.canonical_url, meta.get("title") or page.title or "")
+    at = output.find("</article>")
+    if actions and at >= 0:
+        output = output[:at] + actions + output[at:]
     keys = build.cited_here.pop(src, [])
     output = output.replace(REFERENCES_PLACEHOLDER, reference_list(keys, build.formatted.references, build.report.bibliography), 1)
     return add_noopener(link_citations(output), config.site_url or "")

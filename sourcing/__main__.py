@@ -20,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root
     report = check_site(args.docs or root / "docs", args.bibliography or root / "bibliography", root, root / CACHE)
-    for line in report.exempt_lines() + report.uncited_lines():
+    for line in report.exempt_lines() + report.uncited_lines() + report.due_lines():
         print(line)
     for problem in report.problems:
         print(problem)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .bibliography import Bibliography, load_bibliography
+from .bibliography import Bibliography, load_bibliography, today
+from .corrections import CORRECTIONS, Correction, load_corrections
 from .figures import FIGURES, Figure, load_figures
 from .glossary import Term, load_glossary
 from .memo import Memo
@@ -13,6 +14,7 @@ from .pages import PageReport, check_page
 from .problems import Problem, display_path
 
 GLOSSARY = Path("glossary") / "terms.yml"  # relative to the project folder
+REVIEW_AGE_MONTHS = 12  # a page whose facts were checked longer ago than this is due for review
 CACHE = Path(".cache")  # below the project folder: what the check and the build keep between runs
 
 
@@ -21,6 +23,7 @@ class SiteReport:
     problems: list[Problem] = field(default_factory=list)
     exempt: list[tuple[str, str]] = field(default_factory=list)  # (page, reason)
     uncited: list[str] = field(default_factory=list)  # bibliography keys no page cites
+    due: list[tuple[str, str, int]] = field(default_factory=list)  # (page, reviewed, months ago): due for review
     pages: int = 0
     entries: int = 0
     # What the check read, for the build to use without reading it again
@@ -28,6 +31,7 @@ class SiteReport:
     terms: list[Term] = field(default_factory=list)
     figures: dict[str, Figure] = field(default_factory=dict)
     page_reports: dict[str, PageReport] = field(default_factory=dict)  # path below docs/ -> its report
+    corrections: list[Correction] = field(default_factory=list)
 
     def summary(self) -> str:
         return (
@@ -40,6 +44,18 @@ class SiteReport:
 
     def uncited_lines(self) -> list[str]:
         return [f"note: source '{key}' is cited by no page or glossary entry" for key in self.uncited]
+
+    def due_lines(self) -> list[str]:
+        return [
+            f"note: {page}: facts last checked on {day}, {months} months ago; due for review (check them against "
+            "the sources, then set reviewed: to that day)"
+            for page, day, months in self.due
+        ]
+
+
+def months_between(earlier, later) -> int:
+    """Whole months from `earlier` to `later`."""
+    return (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
 
 
 def check_site(docs_dir: Path, bib_dir: Path, root: Path, cache_dir: Path | None = None) -> SiteReport:
@@ -54,6 +70,10 @@ def check_site(docs_dir: Path, bib_dir: Path, root: Path, cache_dir: Path | None
     cited = {term.source for term in terms}
     figures, figure_problems = load_figures(root / FIGURES, display_path(root / FIGURES, root), bibliography)
     figures_key = repr(sorted(figures.items()))
+    corrections, correction_problems = load_corrections(root / CORRECTIONS, display_path(root / CORRECTIONS, root), docs_dir, bibliography)
+    report.corrections = corrections
+    report.problems += correction_problems
+    cited.update(key for c in corrections for key in c.sources)
     report.figures = figures
     report.problems += figure_problems
     cited.update(key for figure in figures.values() for key in figure.sources)
@@ -74,6 +94,8 @@ def check_site(docs_dir: Path, bib_dir: Path, root: Path, cache_dir: Path | None
             cited.add(page.claim_appearance)
         if page.exempt_reason is not None:
             report.exempt.append((shown, page.exempt_reason))
+        if page.reviewed and (months := months_between(page.reviewed, today())) >= REVIEW_AGE_MONTHS:
+            report.due.append((shown, page.reviewed.isoformat(), months))
     report.uncited = sorted(set(bibliography.entries) - cited)
     report.problems.sort()
     memo.save()

@@ -6,6 +6,7 @@ Only citations in prose count. Text in fenced or inline code, HTML comments and 
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ import yaml
 
 # Front matter is read as MkDocs reads it (mkdocs.utils.meta): the same pattern, the same loader.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+UNQUOTED_DATE = re.compile(r"\s*([\w-]+)\s*:\s*([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})\b")
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 HTML_COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.DOTALL)
@@ -63,6 +65,14 @@ def read_page(text: str) -> Page:
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
         error_at = (line, f"front matter is not valid YAML ({reason})")
         return Page(text=text, meta=None, body_start=match.end(), front_matter_error=error_at)
+    except ValueError:
+        # YAML reads an unquoted 2025-13-45 as a date, then cannot make one: name the line
+        for number, line_text in enumerate(match.group(1).splitlines(), start=2):
+            date = UNQUOTED_DATE.match(line_text)
+            if date and not _is_day(date.group(2)):
+                what = f"'{date.group(1)}: {date.group(2)}' is not a day of the calendar"
+                return Page(text=text, meta=None, body_start=match.end(), front_matter_error=(number, what))
+        return Page(text=text, meta=None, body_start=match.end(), front_matter_error=(2, "front matter has a value YAML cannot read"))
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -73,6 +83,15 @@ def read_page(text: str) -> Page:
             front_matter_error=(2, "front matter is not a list of 'key: value' lines"),
         )
     return Page(text=text, meta=meta, body_start=match.end())
+
+
+def _is_day(text: str) -> bool:
+    year, month, day = (int(part) for part in text.split("-"))
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def non_prose_spans(text: str) -> list[tuple[int, int]]:

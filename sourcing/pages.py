@@ -6,11 +6,12 @@ with a reason in its front matter: `exempt_from_sourcing: <why>`.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from dataclasses import dataclass, field
 
-from .bibliography import STRONG_VENUES, Bibliography
+from .bibliography import STRONG_VENUES, Bibliography, today
 from .figures import Figure, check_figures
 from .citations import CitationBlock, bare_mentions, citation_blocks
 from .markdown import Citation, line_of_key, prose, read_page
@@ -34,6 +35,7 @@ class PageReport:
     blocks: list[CitationBlock] = field(default_factory=list)  # the citation blocks in prose, as the build renders them
     claim_appearance: str | None = None  # a myth page's source for where its claim appeared
     title: str | None = None  # from front matter, else the first '# ' heading
+    reviewed: datetime.date | None = None  # when a person last checked its facts
 
 
 @dataclass
@@ -127,12 +129,15 @@ def check_page(
         return report
 
     reviewed = meta.get("reviewed")
-    if not REVIEW_DATE.fullmatch(str(reviewed or "")):
+    why = None if reviewed is None else _review_date_problem(reviewed)
+    if reviewed is None or why:
         problem(
             line_of_key(text, "reviewed"),
-            "factual page without a review date" if reviewed is None else f"review date '{reviewed}' is not YYYY-MM-DD",
+            "factual page without a review date" if reviewed is None else f"review date {why}",
             "add reviewed: YYYY-MM-DD to its front matter, the day its facts were last checked against the sources",
         )
+    else:
+        report.reviewed = datetime.date.fromisoformat(str(reviewed))
     known = [c for c in report.citations if c.key in bibliography.entries]
     strong = [c for c in known if _strong_secondary(bibliography.entries[c.key])]
     if strong:
@@ -160,6 +165,21 @@ def check_page(
             HOW_TO_CITE + "; primary sources, exhibits, relays, blogs and law-firm notes alone are not enough",
         )
     return report
+
+
+def _review_date_problem(value) -> str | None:
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        value = value.isoformat()
+    text = str(value)
+    if not REVIEW_DATE.fullmatch(text):
+        return f"'{text}' is not YYYY-MM-DD"
+    try:
+        day = datetime.date.fromisoformat(text)
+    except ValueError:
+        return f"'{text}' is not a day of the calendar"
+    if day > today():
+        return f"'{text}' is in the future"
+    return None
 
 
 def _strong_secondary(entry) -> bool:

@@ -1,0 +1,23 @@
+"""The links at the foot of every page: "Report an error on this page" (a form in the project's
+issue tracker, filled in with the page's address and title) and "Edit this page"."""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlencode
+
+ERROR_FORM = "report-an-error.yml"  # .github/ISSUE_TEMPLATE/: its fields "page" and "claim"
+
+
+def report_error_url(repo_url: str, page_url: str, title: str) -> str:
+    query = urlencode({"template": ERROR_FORM, "title": f"Error on: {title}", "page": page_url})
+    return f"{repo_url.rstrip('/')}/issues/new?{query}"
+
+
+def page_actions(repo_url: str | None, edit_url: str | None, page_url: str | None, title: str) -> str:
+    if not repo_url:
+        return ""
+    links = [f'<a href="{html.escape(report_error_url(repo_url, page_url or "", title), quote=True)}">Report an error on this page</a>']
+    if edit_url:
+        links.append(f'<a href="{html.escape(edit_url, quote=True)}">Edit this page</a>')
+    return '<p class="page-actions">' + " · ".join(links) + "</p>\n"
