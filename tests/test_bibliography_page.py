@@ -28,11 +28,14 @@ def test_sources_are_grouped_by_kind_and_link_back_to_citing_pages():
     links = {key: [(f"../{name.removesuffix('.md')}/", title) for name, title in pages] for key, pages in cited_on.items()}
     page = source_lists(sections, bibliography, references, links)
     assert (
-        '<li id="source-doe2020example"><span class="source-kind source-kind--secondary">Secondary source · think tank</span> '
-        'Reference doe2020example.<br>\n<span class="cited-on">Cited on: <a href="../a/">Page A</a>, '
-        '<a href="../sub/b/">Page &lt;B&gt;</a>.</span></li>'
+        '<li id="source-doe2020example" data-venue="think-tank"><span class="source-kind source-kind--secondary">'
+        "Secondary source · think tank</span> Reference doe2020example.<br>\n"
+        '<span class="provenance">Read by an editor on 22 November 2026.</span> '
+        '<span class="cited-on">Cited on: <a href="../a/">Page A</a>, <a href="../sub/b/">Page &lt;B&gt;</a>.</span></li>'
     ) in page
-    assert 'Reference viral2018video.<br>\n<span class="cited-on">Not cited on any page yet.</span>' in page
+    assert 'Reference viral2018video.<br>\n<span class="provenance">' in page
+    assert page.split("Reference viral2018video.")[1].split("</li>")[0].endswith("Not cited on any page yet.</span>")
+    assert '<button type="button" data-venue="think-tank" aria-pressed="false">think tank (1)</button>' in page
 
 
 def test_the_built_page_shows_formatted_references(tmp_path):

@@ -59,7 +59,7 @@ def test_a_citation_reads_once_and_links_to_its_reference_and_back(tmp_path):
     # search and social metadata, and the review date under the title
     assert '<link rel="canonical" href="https://example.org/site/">' in html
     assert '<meta property="og:title" content="Home">' in html
-    assert '<p class="page-reviewed">Last reviewed on <time datetime="2026-11-22">22 November 2026</time></p>' in html
+    assert '<p class="page-reviewed">Facts last checked against the sources on <time datetime="2026-11-22">22 November 2026</time>' in html
 
 
 def test_the_search_index_carries_the_text_not_the_references(tmp_path):
