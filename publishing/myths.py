@@ -61,25 +61,27 @@ def collect_myths(myths_dir: Path, order: list[str] = ()) -> list[Myth]:
 
 
 def myths_table(myths: list[Myth]) -> str:
-    """A Markdown table of every claim with its verdict and direction, linking each myth page,
-    after a line counting the myths in each direction."""
-    counts = {d: sum(m.direction == d for m in myths) for d in DIRECTION_TEXT}
-    rows = [
-        f"{counts['overstates']} of these claims make the system look worse than it is, and "
-        f"{counts['understates']} make it look better.",
-        "",
-        "| Claim | Direction | Verdict | In one sentence |",
-        "| --- | --- | --- | --- |",
-    ]
-    for myth in myths:
-        style = VERDICT_STYLE[myth.verdict]
-        rows.append(
-            f"| [{_cell(myth.claim)}]({myth.page}) "
-            f"| {_cell(DIRECTION_TEXT.get(myth.direction, ''))} "
-            f'| <span class="verdict__badge verdict--{style}">{html.escape(myth.verdict)}</span> '
-            f"| {_cell(myth.summary)} |"
-        )
-    return "\n".join(rows) + "\n"
+    """The myths in two tables, one for each direction (claims that make the system look worse
+    than it is, and claims that make it look better), each claim linked to its page, with its
+    verdict and the verdict in one sentence."""
+    parts = []
+    for direction, heading in (
+        ("overstates", "Claims that make the system look worse than it is"),
+        ("understates", "Claims that make the system look better than it is"),
+    ):
+        mine = [m for m in myths if m.direction == direction]
+        if not mine:
+            continue
+        rows = [f"### {heading} ({len(mine)}) {{#{direction}}}", "", "| Claim | Verdict | In one sentence |", "| --- | --- | --- |"]
+        for myth in mine:
+            style = VERDICT_STYLE[myth.verdict]
+            rows.append(
+                f"| [{_cell(myth.claim)}]({myth.page}) "
+                f'| <span class="verdict__badge verdict--{style}">{html.escape(myth.verdict)}</span> '
+                f"| {_cell(myth.summary)} |"
+            )
+        parts.append("\n".join(rows) + "\n")
+    return "\n".join(parts)
 
 
 def _cell(text: str) -> str:

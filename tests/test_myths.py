@@ -79,15 +79,16 @@ def test_the_badge_states_claim_verdict_and_summary_and_escapes_them():
     assert insert_after_title("intro\n# Title\nbody\n", "BADGE\n") == "intro\n# Title\n\nBADGE\n\nbody\n"
 
 
-def test_the_myths_table_links_every_claim_with_its_direction_and_verdict():
+def test_the_myths_table_shows_each_direction_with_its_claims_and_verdicts():
     table = myths_table(
         [Myth("a.md", "Claim | with bar", "Partly true", "Summary.", "understates"), Myth("b.md", "B", "False", "S.", "overstates")]
     )
     lines = table.splitlines()
-    assert lines[0] == "1 of these claims make the system look worse than it is, and 1 make it look better."
-    assert lines[4] == (
-        '| [Claim \\| with bar](a.md) | Understates the system '
-        '| <span class="verdict__badge verdict--partly-true">Partly true</span> | Summary. |'
+    assert lines[0] == "### Claims that make the system look worse than it is (1) {#overstates}"
+    assert lines[4] == '| [B](b.md) | <span class="verdict__badge verdict--false">False</span> | S. |'
+    assert lines[6] == "### Claims that make the system look better than it is (1) {#understates}"
+    assert lines[10] == (
+        '| [Claim \\| with bar](a.md) | <span class="verdict__badge verdict--partly-true">Partly true</span> | Summary. |'
     )
 
 
