@@ -25,8 +25,9 @@ check: $(READY) ## The source check alone (no rendering): answers in about a sec
 test: $(READY) $(AXE) chromium ## Every test: units, fixture sites, the real site, and the site in a real browser
 	$(BIN)/python -m pytest
 
-chromium: ## Debian's Chromium for the browser tests, installed when missing (never a downloaded browser)
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+chromium: ## Debian's Chromium and a CJK font for the browser tests, installed when missing (never a downloaded browser)
+	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
 $(AXE): package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund

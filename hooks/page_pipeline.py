@@ -12,7 +12,7 @@
 5. on_page_context: ClaimReview metadata on myth pages.
 6. on_post_page, on the finished page: the formatted citations, "Cite this page", the
    references, "Report an error" and "Edit this page", the links between citations and
-   references, and outside links that open safely
+   references, outside links that open safely, and Chinese marked as Chinese for screen readers
    (on_post_template: the same for the theme's own pages).
 """
 
@@ -28,6 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs_bibtex.registry import ReferenceRegistry
 
+from publishing.chinese import mark_chinese
 from publishing.bibliography import bibliography_sections, citing_pages, source_lists
 from publishing.cite_this_page import cite_block
 from publishing.corrections import correction_notes, corrections_log
@@ -200,7 +201,7 @@ def on_post_page(output, page, config):
         output = output[:at] + actions + output[at:]
     keys = build.cited_here.pop(src, [])
     output = output.replace(REFERENCES_PLACEHOLDER, reference_list(keys, build.formatted.references, build.report.bibliography), 1)
-    return add_noopener(link_citations(output), config.site_url or "")
+    return mark_chinese(add_noopener(link_citations(output), config.site_url or ""))
 
 
 def on_post_template(output_content, template_name, config):

@@ -25,7 +25,11 @@ def on_post_build(config):
             pages[address] = BuiltPage(address, (site / address.lstrip("/") / "index.html").read_text(encoding="utf-8"))
         return pages[address]
 
-    _write(site, "/print/", print_document(config.site_name, [built(a) for a in order], "/print/", config.site_url or ""))
+    whole = print_document(
+        config.site_name, [built(a) for a in order], "/print/", config.site_url or "",
+        f"{config.site_name}, every page in reading order, as one document to print or read offline.",
+    )
+    _write(site, "/print/", whole)
     docs = Path(config.docs_dir)
     for name in nav_files(config.nav):
         if name.startswith(LESSONS) and name != LESSONS + "index.md":
@@ -33,7 +37,8 @@ def on_post_build(config):
             in_pack = [page_address(name)] + [page_address(p) for p in assigned if (docs / p).is_file()]
             address = "/print/" + Path(name).stem + "/"
             title = f"{config.site_name}: lesson pack"
-            _write(site, address, print_document(title, [built(a) for a in dict.fromkeys(in_pack)], address, config.site_url or ""))
+            description = f"A lesson plan of {config.site_name} with the pages it assigns, as one document to print."
+            _write(site, address, print_document(title, [built(a) for a in dict.fromkeys(in_pack)], address, config.site_url or "", description))
 
 
 def _assigned_pages(path: Path, name: str) -> list[str]:

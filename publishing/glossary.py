@@ -26,7 +26,7 @@ def glossary_table(terms: list[Term], page_prefix: str = "") -> str:
     What contributors wrote is text: it is escaped, never read as HTML."""
     rows = ["| Term | Chinese | Meaning |", "| --- | --- | --- |"]
     for term in sorted(terms, key=lambda t: t.term.lower()):
-        chinese = f"{_cell(term.chinese)}<br>*{_cell(term.pinyin)}*" if term.chinese else ""
+        chinese = f'{_cell(term.chinese)}<br><em lang="zh-Latn-pinyin">{_cell(term.pinyin)}</em>' if term.chinese else ""
         more = f"[More on {_cell(term.term)}]({page_prefix}{term.page})"
         meaning = f"{_cell(term.definition)} [@{term.source}] {more}"
         rows.append(f'| <span id="{anchor(term)}"></span>**{_cell(term.term)}** | {chinese} | {meaning} |')

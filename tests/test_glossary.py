@@ -40,7 +40,7 @@ def test_a_longer_term_wins_and_the_shorter_one_is_not_nested_in_it():
 def test_the_glossary_table_cites_each_source_and_links_its_page():
     table = glossary_table(TERMS[:1], "../")
     assert table.splitlines()[2] == (
-        '| <span id="term-judgment-defaulter"></span>**judgment defaulter** | 失信被执行人<br>*shīxìn bèi zhíxíng rén* '
+        '| <span id="term-judgment-defaulter"></span>**judgment defaulter** | 失信被执行人<br><em lang="zh-Latn-pinyin">shīxìn bèi zhíxíng rén</em> '
         "| Someone a court has listed. [@doe2020example] [More on judgment defaulter](../index.md) |"
     )
 

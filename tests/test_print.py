@@ -25,6 +25,22 @@ def test_pages_become_sections_with_unique_ids_and_links_between_them_stay_insid
     assert '<li><a href="#p1">A</a></li>' in document
 
 
+def test_a_printable_document_is_a_complete_accessible_page():
+    head = '<link rel="icon" href="../assets/favicon.png">' + PAGE
+    pages = [
+        BuiltPage("/a/", head.format('<h1 id="a">A &amp; B<a class="headerlink" href="#a" title="Permanent link">&para;</a></h1>'
+                                     '<p><a href="../c/?x=1&amp;y=2">query</a></p>')),
+        BuiltPage("/b/", PAGE.format('<h1 id="b">B</h1>')),
+    ]
+    document = print_document("Pack", pages, "/print/pack/", "https://site.example/", "A pack of two pages.")
+    assert '<meta name="viewport" content="width=device-width,initial-scale=1">' in document
+    assert '<meta name="description" content="A pack of two pages.">' in document
+    assert '<link rel="icon" href="../../assets/favicon.png">' in document
+    assert '<main class="md-typeset print-document__body">' in document and "</main>" in document
+    assert '<li><a href="#p1">A &amp; B</a></li>' in document  # no "¶", escaped once
+    assert '<a href="https://site.example/c/?x=1&amp;y=2">query</a>' in document  # escaped once, not &amp;amp;
+
+
 def test_the_whole_site_prints_as_one_document_in_reading_order(real_site):
     assert real_site.returncode == 0, real_site.output
     document = (real_site.site / "print" / "index.html").read_text(encoding="utf-8")

@@ -109,6 +109,43 @@ def test_the_keyboard_reaches_the_content_and_the_search(page, site_url):
     assert reached_search
 
 
+UNMARKED_CHINESE = """() => {
+  const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+  const unmarked = [];
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (/[\u3400-\u9fff]/.test(node.data) && !node.parentElement.closest('[lang^="zh"]')) unmarked.push(node.data.trim());
+  }
+  return unmarked;
+}"""
+GLYPHS = """(font) => {
+  const draw = (text) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 64; canvas.height = 64;
+    const context = canvas.getContext('2d');
+    context.font = font;
+    context.fillText(text, 4, 48);
+    return {pixels: Array.from(context.getImageData(0, 0, 64, 64).data).join(','), width: context.measureText(text).width};
+  };
+  return {a: draw('失'), b: draw('人'), missing: draw('\u0378')};
+}"""
+
+
+@pytest.mark.parametrize("address", ["/court-blacklist/", "/glossary/", "/political-uses/"])
+def test_chinese_is_marked_as_chinese_and_drawn_with_real_glyphs(page, site_url, address):
+    visit(page, site_url + address, site_url)
+    assert page.evaluate(UNMARKED_CHINESE) == []
+    chinese = page.locator('article span[lang="zh-Hans"]').first
+    assert chinese.count() == 1
+    font = chinese.evaluate("el => getComputedStyle(el).font")
+    glyphs = page.evaluate(GLYPHS, font)
+    # two different characters draw differently, and neither is the box drawn for a missing glyph
+    assert glyphs["a"]["width"] > 0 and glyphs["a"]["pixels"] != glyphs["b"]["pixels"]
+    assert glyphs["missing"]["pixels"] not in (glyphs["a"]["pixels"], glyphs["b"]["pixels"])
+    if address == "/glossary/":
+        assert page.locator('em[lang="zh-Latn-pinyin"]').count() > 50
+
+
 def test_the_pruned_navigation_still_leads_everywhere(page, site_url):
     # navigation.prune: a page carries only the navigation it shows; every section stays one click away
     visit(page, site_url + "/overview/", site_url)
