@@ -28,12 +28,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs_bibtex.registry import ReferenceRegistry
 
-from publishing.chinese import mark_chinese
 from publishing.bibliography import bibliography_sections, citing_pages, source_lists
+from publishing.charts import chart_html
+from publishing.chinese import mark_chinese
 from publishing.cite_this_page import cite_block
-from publishing.corrections import correction_notes, corrections_log
 from publishing.citeproc import Citeproc, CiteprocError, Formatted
 from publishing.claimreview import claim_review, json_ld
+from publishing.corrections import correction_notes, corrections_log
 from publishing.figures import fill_figures
 from publishing.glossary import GlossaryMarker, glossary_table
 from publishing.html_text import insert_after_title
@@ -43,9 +44,11 @@ from publishing.outside_links import add_noopener
 from publishing.page_actions import page_actions
 from publishing.references import link_citations, reference_list
 from publishing.review_date import review_note
+from publishing.system_map import map_html
 from sourcing.check import CACHE, SiteReport, check_site
 from sourcing.citations import citation_blocks
 from sourcing.corrections import LOG_PAGE
+from sourcing.system_map import MARKER as MAP_MARKER
 from sourcing.verdicts import is_myth_page
 
 log = get_plugin_logger("pages")
@@ -53,6 +56,9 @@ log = get_plugin_logger("pages")
 GLOSSARY_MARKER = "<!-- glossary -->"  # where the glossary page wants its table
 MYTHS_TABLE_MARKER = "<!-- myths-table -->"  # where the myths index wants its table
 CORRECTIONS_MARKER = "<!-- corrections-log -->"  # where the corrections page wants the log
+CHART_MARKER = re.compile(r"^<!--\s*chart:\s*([a-z0-9-]+)\s*-->\s*$", re.MULTILINE)  # where a page wants a chart
+CHART_MARKER_HTML = re.compile(r"<!--\s*chart:\s*([a-z0-9-]+)\s*-->")
+CHARTS_CACHE = "charts"  # below the cache folder
 BIBLIOGRAPHY_MARKER = "<!-- full-bibliography -->"  # where "All sources" wants every reference
 CITATIONS_CACHE = "citations"  # below the check's cache folder; everything there is safe to delete
 REFERENCES_PLACEHOLDER = "<!-- references -->"
@@ -74,6 +80,7 @@ class Build:
     glossary_pages: set = field(default_factory=set)
     source_lists: dict = field(default_factory=dict)  # the All sources page -> its cited-on links
     notes: dict = field(default_factory=dict)  # page -> its correction notes, from its Markdown to its HTML
+    map_links: dict = field(default_factory=dict)  # page showing the map -> address of each box's page
 
 
 _build: Build | None = None
@@ -101,6 +108,9 @@ def on_config(config):
     entries = report.bibliography.entries
     blocks = {b.text: b.keys for page in report.page_reports.values() for b in page.blocks}
     blocks.update({f"[@{term.source}]": (term.source,) for term in report.terms})
+    for chart in report.charts.values():
+        blocks.update(_chart_blocks(chart, report.figures))
+    blocks.update(_map_blocks(report.system_map))
     formatted = _format(citeproc, entries, blocks.items(), entries.keys(), prune=True)
     if formatted.runs:
         log.info("pandoc formatted citations in %d run(s): %s", len(formatted.runs),
@@ -131,6 +141,17 @@ def on_page_markdown(markdown, page, config, files):
         folder = Path(page.file.abs_src_path).parent
         in_nav_order = [Path(name).name for name in nav_files(config.nav)]
         markdown = markdown.replace(MYTHS_TABLE_MARKER, myths_table(collect_myths(folder, in_nav_order)))
+    for chart_id in CHART_MARKER.findall(markdown):
+        chart = build.report.charts.get(chart_id)
+        if chart is None:
+            raise PluginError(f"{page.file.src_uri}: <!-- chart: {chart_id} --> names no chart of data/charts.yml")
+        blocks += [_Block(text, keys) for text, keys in _chart_blocks(chart, build.report.figures).items()]
+    if MAP_MARKER in markdown and build.report.system_map:
+        blocks += [_Block(text, keys) for text, keys in _map_blocks(build.report.system_map).items()]
+        here = page.file
+        build.map_links[here.src_uri] = {
+            n.page: files.get_file_from_path(n.page).url_relative_to(here) for n in build.report.system_map.nodes.values()
+        }
     if CORRECTIONS_MARKER in markdown:
         titles = {name: report.title or name for name, report in build.report.page_reports.items()}
         log = corrections_log(build.report.corrections, titles, page.file.src_uri)
@@ -159,6 +180,11 @@ def on_page_content(html, page, config, files):
     review date and the verdict under the title."""
     meta = page.meta
     build = _build
+    if page.file.src_uri in build.map_links:
+        links = build.map_links.pop(page.file.src_uri)
+        html = html.replace(MAP_MARKER, map_html(build.report.system_map, links.get, _cite), 1)
+    if "<!-- chart:" in html:
+        html = CHART_MARKER_HTML.sub(lambda m: _chart(m.group(1), config), html)
     if page.file.src_uri in build.source_lists:
         cited_on = build.source_lists.pop(page.file.src_uri)
         html = source_lists(html, build.report.bibliography, build.formatted.references, cited_on)
@@ -261,6 +287,40 @@ class FormattedRegistry(ReferenceRegistry):
 
 
 # Helper functions
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A citation the pipeline makes (for a chart's sources) rather than one written in a page."""
+
+    text: str
+    keys: tuple[str, ...]
+
+
+def _chart_blocks(chart, figures) -> dict[str, tuple[str, ...]]:
+    """The citations a chart shows: one per point's source, and one for its caption."""
+    keys = tuple(dict.fromkeys(figures[f].sources[0] for s in chart.series for f in s.figures if f in figures))
+    found = {f"[@{key}]": (key,) for key in keys}
+    found["[" + "; ".join(f"@{key}" for key in keys) + "]"] = keys
+    return found
+
+
+def _map_blocks(system_map) -> dict[str, tuple[str, ...]]:
+    """The citations the map shows: one for each box's and each arrow's sources."""
+    if not system_map:
+        return {}
+    groups = [n.sources for n in system_map.nodes.values()] + [e.sources for e in system_map.edges]
+    return {"[" + "; ".join(f"@{key}" for key in keys) + "]": keys for keys in groups if keys}
+
+
+def _cite(keys: tuple[str, ...]) -> str:
+    """The formatted citation of `keys` (formatted up front, with every other citation)."""
+    return _build.registry.formatted.blocks.get("[" + "; ".join(f"@{key}" for key in keys) + "]", "")
+
+
+def _chart(chart_id: str, config) -> str:
+    root = Path(config.config_file_path).parent
+    return chart_html(_build.report.charts[chart_id], _build.report.figures, _cite, root / CACHE / CHARTS_CACHE)
 
 
 def _bibtex_plugin(config):

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bibliography import Bibliography, load_bibliography, today
+from .charts import CHARTS, MARKER as CHART_MARKER, Chart, load_charts
+from .system_map import SYSTEM_MAP, SystemMap, load_system_map
 from .corrections import CORRECTIONS, Correction, load_corrections
 from .figures import FIGURES, Figure, load_figures
 from .glossary import Term, load_glossary
@@ -32,6 +34,8 @@ class SiteReport:
     figures: dict[str, Figure] = field(default_factory=dict)
     page_reports: dict[str, PageReport] = field(default_factory=dict)  # path below docs/ -> its report
     corrections: list[Correction] = field(default_factory=list)
+    charts: dict[str, Chart] = field(default_factory=dict)
+    system_map: SystemMap | None = None
 
     def summary(self) -> str:
         return (
@@ -70,6 +74,15 @@ def check_site(docs_dir: Path, bib_dir: Path, root: Path, cache_dir: Path | None
     cited = {term.source for term in terms}
     figures, figure_problems = load_figures(root / FIGURES, display_path(root / FIGURES, root), bibliography)
     figures_key = repr(sorted(figures.items()))
+    charts, chart_problems = load_charts(root / CHARTS, display_path(root / CHARTS, root), figures)
+    report.charts = charts
+    report.problems += chart_problems
+    system_map, map_problems = load_system_map(root / SYSTEM_MAP, display_path(root / SYSTEM_MAP, root), docs_dir, bibliography)
+    report.system_map = system_map
+    report.problems += map_problems
+    if system_map:
+        cited.update(k for n in system_map.nodes.values() for k in n.sources)
+        cited.update(k for e in system_map.edges for k in e.sources)
     corrections, correction_problems = load_corrections(root / CORRECTIONS, display_path(root / CORRECTIONS, root), docs_dir, bibliography)
     report.corrections = corrections
     report.problems += correction_problems
@@ -86,6 +99,9 @@ def check_site(docs_dir: Path, bib_dir: Path, root: Path, cache_dir: Path | None
             report.problems.append(Problem(shown, 1, f"not valid UTF-8 ({error.reason})", "save the file as UTF-8"))
             continue
         page = check_page(text, shown, bibliography, figures, memo, figures_key)
+        for match in CHART_MARKER.finditer(text):
+            if match.group(1) not in charts:
+                page.problems.append(Problem(shown, text.count("\n", 0, match.start()) + 1, f"no chart '{match.group(1)}' in data/charts.yml", "use a chart id from data/charts.yml, or add the chart there"))
         report.page_reports[path.relative_to(docs_dir).as_posix()] = page
         report.pages += 1
         report.problems.extend(page.problems)

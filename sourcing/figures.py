@@ -18,6 +18,7 @@ An entry of data/figures.yml:
       as_of: 2024                   # YYYY, YYYY-MM or YYYY-MM-DD
       source: [xinhua2025court]     # one key or a list; the first is where the figure comes from
       mentions: [new listings]      # words that name this fact in a sentence (optional)
+      label: ...                    # a short name for it in a chart (optional)
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ FIGURES = Path("data") / "figures.yml"  # relative to the project folder
 PLACEHOLDER = re.compile(r"\{\{\s*fig:([^\s{}]*)\s*\}\}")
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 REQUIRED = ("value", "counts", "as_of", "source")
-KNOWN = REQUIRED + ("unit", "mentions", "series", "number")
+KNOWN = REQUIRED + ("unit", "mentions", "label")
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # A quantity with its scale ("14.5 million", "23.4%", "23.4 per cent", "1,234,000") or a date
@@ -59,6 +60,7 @@ class Figure:
     sources: tuple[str, ...]
     mentions: tuple[str, ...]
     line: int
+    label: str = ""  # a short name for the figure in a chart (a timeline's event)
 
     @property
     def text(self) -> str:
@@ -118,7 +120,7 @@ def load_figures(path: Path, shown: str, bibliography: Bibliography) -> tuple[di
                 report(entry.line_of("source"), f"source '{key}' is not a bibliography key", "cite an entry of bibliography/*.bib")
         figures[figure_id] = Figure(
             figure_id, texts["value"], texts["unit"], texts["counts"], str(entry["as_of"]), tuple(sources),
-            tuple(m.lower() for m in mentions), line,
+            tuple(m.lower() for m in mentions), line, " ".join(str(entry.get("label") or "").split()),
         )
     return figures, sorted(problems)
 

@@ -123,7 +123,7 @@ def test_bad_figure_entries_are_named_with_their_lines(tmp_path, bibliography):
         "data/figures.yml:5: figure 'good-one': source 'nosuch2020key' is not a bibliography key; "
         "cite an entry of bibliography/*.bib",
         "data/figures.yml:6: figure 'good-one': unknown field 'colour'; "
-        "use only: value, counts, as_of, source, unit, mentions, series, number",
+        "use only: value, counts, as_of, source, unit, mentions, label",
         "data/figures.yml:7: figure 'Bad_Id': the id is not lowercase words joined by hyphens; name it like court-list-new-2024",
         "data/figures.yml:13: 'no-source' is given twice (first on line 9); YAML would keep only the last; remove one of them",
         "data/figures.yml:13: figure 'no-source': without counts, as_of, source; give every figure: value, counts, as_of, source",

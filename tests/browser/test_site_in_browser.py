@@ -146,6 +146,35 @@ def test_chinese_is_marked_as_chinese_and_drawn_with_real_glyphs(page, site_url,
         assert page.locator('em[lang="zh-Latn-pinyin"]').count() > 50
 
 
+@pytest.mark.parametrize("width, height, mobile", [(390, 844, True), (1280, 800, False)])
+def test_the_home_page_shows_where_to_start_without_scrolling(browser, site_url, width, height, mobile):
+    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=mobile, has_touch=mobile)
+    tab = context.new_page()
+    visit(tab, site_url + "/", site_url)
+    starts = tab.locator(".start-here a")
+    assert starts.count() == 4
+    bottoms = starts.evaluate_all("els => els.map(e => e.getBoundingClientRect().bottom)")
+    context.close()
+    assert max(bottoms) <= height, f"start links end at {max(bottoms)}px, below the fold at {height}px"
+
+
+def test_figures_and_drawings_have_text_alternatives(page, real_site, site_url):
+    missing = []
+    for address in page_addresses(real_site.site):
+        visit(page, site_url + address, site_url)
+        missing += [f"{address}: {m}" for m in page.evaluate("""() => {
+          const out = [];
+          document.querySelectorAll('article img:not([alt])').forEach(i => out.push('img ' + i.src));
+          document.querySelectorAll('article svg').forEach(s => {
+            const hidden = s.getAttribute('aria-hidden') === 'true' || s.closest('[aria-hidden="true"]');
+            const named = s.querySelector(':scope > title') || s.getAttribute('aria-label') || s.getAttribute('aria-labelledby');
+            if (!hidden && !named && !s.closest('a, button, .md-clipboard, .headerlink')) out.push('svg without a title');
+          });
+          return out;
+        }""")]
+    assert missing == []
+
+
 def test_the_pruned_navigation_still_leads_everywhere(page, site_url):
     # navigation.prune: a page carries only the navigation it shows; every section stays one click away
     visit(page, site_url + "/overview/", site_url)
