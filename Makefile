@@ -7,7 +7,7 @@ READY  := $(VENV)/.installed
 # axe-core, the accessibility engine the browser tests inject into each page (package-lock.json)
 AXE    := node_modules/axe-core/axe.min.js
 
-.PHONY: serve build publish check test chromium bench readability urls lock clean
+.PHONY: serve build publish pdf check test chromium bench readability urls lock clean
 
 serve: $(READY) ## Build and serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -15,9 +15,13 @@ serve: $(READY) ## Build and serve the site on http://127.0.0.1:8000 with live r
 build: $(READY) ## Strict build into site/
 	$(BIN)/mkdocs build --strict --clean
 
-publish: $(READY) ## The build for the real address (any deployment): needs SITE_URL and REPO_URL, refuses placeholders
+publish: $(READY) chromium ## The build for the real address (any deployment): needs SITE_URL and REPO_URL, refuses placeholders
 	@$(BIN)/python -m publishing.settings
 	$(BIN)/mkdocs build --strict --clean
+	$(BIN)/python -m publishing.pdf site
+
+pdf: build chromium ## The classroom handouts and teacher guides as A4 PDFs, beside their pages in site/
+	$(BIN)/python -m publishing.pdf site
 
 check: $(READY) ## The source check alone (no rendering): answers in about a second
 	@$(BIN)/python -m sourcing

@@ -41,7 +41,7 @@ from publishing.html_text import insert_after_title
 from publishing.myths import collect_myths, myths_table, verdict_badge
 from publishing.navigation import nav_files
 from publishing.outside_links import add_noopener
-from publishing.page_actions import page_actions
+from publishing.page_actions import handout_pdf_link, page_actions
 from publishing.references import link_citations, reference_list
 from publishing.review_date import review_note
 from publishing.system_map import map_html
@@ -192,6 +192,7 @@ def on_page_content(html, page, config, files):
         html = build.glossary.mark_first_uses(html)
     head = review_note(meta["reviewed"]) if meta.get("reviewed") else ""
     head += verdict_badge(meta) if is_myth_page(meta) else ""
+    head += handout_pdf_link(page.file.src_uri)
     head += build.notes.pop(page.file.src_uri, "")
     return insert_after_title(html, head) if head else html
 

@@ -21,3 +21,13 @@ def page_actions(repo_url: str | None, edit_url: str | None, page_url: str | Non
     if edit_url:
         links.append(f'<a href="{html.escape(edit_url, quote=True)}">Edit this page</a>')
     return '<p class="page-actions">' + " · ".join(links) + "</p>\n"
+
+
+def handout_pdf_link(src_uri: str) -> str:
+    """On a classroom handout or teacher guide (docs/teaching/handouts/), a link to its PDF,
+    which `make pdf` prints beside the page (publishing/pdf.py)."""
+    folder, _, name = src_uri.rpartition("/")
+    if folder != "teaching/handouts" or not name.endswith(".md"):
+        return ""
+    pdf = name.removesuffix(".md") + ".pdf"
+    return f'<p class="handout-pdf"><a href="../{html.escape(pdf, quote=True)}">Print-ready PDF (A4)</a></p>\n'
