@@ -70,10 +70,10 @@ def load_system_map(path: Path, shown: str, docs_dir: Path, bibliography: Biblio
             problems.append(Problem(shown, entry.line_of("page"), f"{what}: page '{entry['page']}' is not a page below docs/", "name a page, e.g. court-blacklist.md"))
         column, row = entry.get("column"), entry.get("row")
         if not (isinstance(column, int) and 1 <= column <= COLUMNS and isinstance(row, int) and 1 <= row <= ROWS):
-            problems.append(Problem(shown, entry.line, f"{what}: column {column!r}, row {row!r} is not on the grid", f"use column 1-{COLUMNS} and row 1-{ROWS}"))
+            problems.append(Problem(shown, entry.line_of("column"), f"{what}: column {column!r}, row {row!r} is not on the grid", f"use column 1-{COLUMNS} and row 1-{ROWS}"))
             continue
         if (column, row) in places:
-            problems.append(Problem(shown, entry.line, f"{what} takes the place of '{places[(column, row)]}'", "give each box its own column and row"))
+            problems.append(Problem(shown, entry.line_of("column"), f"{what} takes the place of '{places[(column, row)]}'", "give each box its own column and row"))
         places[(column, row)] = node_id
         nodes[node_id] = Node(node_id, entry["label"], str(entry.get("detail") or ""), entry["page"], column, row, keys_of(entry, what), bool(entry.get("outside")))
     edges = []
