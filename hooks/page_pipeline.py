@@ -43,7 +43,7 @@ from publishing.navigation import nav_files
 from publishing.outside_links import add_noopener
 from publishing.page_actions import handout_pdf_link, page_actions
 from publishing.references import link_citations, reference_list
-from publishing.review_date import review_note
+from publishing.review_date import review_dates, review_note
 from publishing.system_map import map_html
 from sourcing.check import CACHE, SiteReport, check_site
 from sourcing.citations import citation_blocks
@@ -56,6 +56,7 @@ log = get_plugin_logger("pages")
 GLOSSARY_MARKER = "<!-- glossary -->"  # where the glossary page wants its table
 MYTHS_TABLE_MARKER = "<!-- myths-table -->"  # where the myths index wants its table
 CORRECTIONS_MARKER = "<!-- corrections-log -->"  # where the corrections page wants the log
+REVIEW_DATES_MARKER = "<!-- review-dates -->"  # a teacher guide: when each page it relies on was checked
 CHART_MARKER = re.compile(r"^<!--\s*chart:\s*([a-z0-9-]+)\s*-->\s*$", re.MULTILINE)  # where a page wants a chart
 CHART_MARKER_HTML = re.compile(r"<!--\s*chart:\s*([a-z0-9-]+)\s*-->")
 CHARTS_CACHE = "charts"  # below the cache folder
@@ -152,6 +153,8 @@ def on_page_markdown(markdown, page, config, files):
         build.map_links[here.src_uri] = {
             n.page: files.get_file_from_path(n.page).url_relative_to(here) for n in build.report.system_map.nodes.values()
         }
+    if REVIEW_DATES_MARKER in markdown:
+        markdown = markdown.replace(REVIEW_DATES_MARKER, review_dates(markdown, page.file.src_uri, build.report.page_reports))
     if CORRECTIONS_MARKER in markdown:
         titles = {name: report.title or name for name, report in build.report.page_reports.items()}
         log = corrections_log(build.report.corrections, titles, page.file.src_uri)

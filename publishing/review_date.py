@@ -4,6 +4,8 @@ sources, and how long ago that was when the site was built."""
 from __future__ import annotations
 
 import datetime
+import posixpath
+import re
 
 from sourcing.check import months_between
 
@@ -17,3 +19,21 @@ def review_note(reviewed: datetime.date | str, today: datetime.date | None = Non
         f'<p class="page-reviewed">Facts last checked against the sources on '
         f'<time datetime="{day.isoformat()}">{shown}</time> ({ago})</p>\n'
     )
+
+
+LINK = re.compile(r"\]\(([^)#\s]+\.md)(?:#[^)\s]*)?\)")
+
+
+def review_dates(markdown: str, here: str, reports: dict) -> str:
+    """A list of the pages `markdown` (at `here`, below docs/) links to, each with the day its
+    facts were last checked: what a teacher compares before teaching a lesson again."""
+    base = posixpath.dirname(here)
+    rows = []
+    for link in dict.fromkeys(LINK.findall(markdown)):
+        name = posixpath.normpath(posixpath.join(base, link))
+        report = reports.get(name)
+        if report is None or report.reviewed is None:
+            continue
+        day = report.reviewed
+        rows.append(f"- [{(report.title or name).replace('[', '(').replace(']', ')')}]({link}): facts last checked on {day.day} {day:%B %Y}")
+    return "\n".join(rows) + "\n" if rows else "No linked page has a review date yet.\n"

@@ -158,3 +158,15 @@ def test_all_sources_says_who_read_each_source_when_and_lets_readers_filter_by_v
     assert 'data-venue="scholarly" aria-pressed="false">scholarly (' in page
     assert page.count('<span class="provenance">Read by an editor on ') >= 300
     assert '(via <a rel="noopener" href="http' in page  # a source read through a copy names it
+
+
+def test_a_teacher_guide_lists_when_each_page_it_relies_on_was_checked():
+    from types import SimpleNamespace
+
+    from publishing.review_date import review_dates
+
+    reports = {"court-blacklist.md": SimpleNamespace(title="The court [list]", reviewed=datetime.date(2026, 11, 22))}
+    text = "Before teaching, read [the list](../../court-blacklist.md#legal-basis) and [x](../../missing.md)."
+    assert review_dates(text, "teaching/handouts/01-teacher.md", reports) == (
+        "- [The court (list)](../../court-blacklist.md): facts last checked on 22 November 2026\n"
+    )
