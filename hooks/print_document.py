@@ -10,7 +10,7 @@ from publishing.navigation import nav_files
 from publishing.addresses import page_address
 from publishing.print_document import BuiltPage, print_document
 
-LESSONS = "teaching/"  # lesson plans live here; each gets a pack
+LESSONS = "teaching/"  # lesson plans live here (not in its subfolders, such as handouts/); each gets a pack
 ASSIGNED = re.compile(r"## Before the lesson\n(.*?)\n## ", re.DOTALL)
 MD_LINK = re.compile(r"\]\(([^)#\s]+\.md)")
 
@@ -32,7 +32,7 @@ def on_post_build(config):
     _write(site, "/print/", whole)
     docs = Path(config.docs_dir)
     for name in nav_files(config.nav):
-        if name.startswith(LESSONS) and name != LESSONS + "index.md":
+        if name.startswith(LESSONS) and "/" not in name[len(LESSONS):] and name != LESSONS + "index.md":
             assigned = _assigned_pages(docs / name, name)
             in_pack = [page_address(name)] + [page_address(p) for p in assigned if (docs / p).is_file()]
             address = "/print/" + Path(name).stem + "/"

@@ -54,7 +54,7 @@ def print_pdfs(site: Path) -> list[Path]:
                 name = page.parent.name
                 tab.goto(f"http://127.0.0.1:{server.server_port}/{HANDOUTS.as_posix()}/{name}/", wait_until="load")
                 target = site / HANDOUTS / f"{name}.pdf"
-                tab.pdf(path=str(target), format="A4", margin={"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"})
+                tab.pdf(path=str(target), format="A4", margin={"top": "12mm", "bottom": "12mm", "left": "12mm", "right": "12mm"})
                 written.append(target)
             browser.close()
     finally:
