@@ -27,7 +27,8 @@ def explainer_pages() -> list[str]:
     pages = []
     for name in nav_pages(config["nav"]):
         page = read_page((DOCS / name).read_text(encoding="utf-8"))
-        if name != "index.md" and "exempt_from_sourcing" not in page.meta:
+        # classroom handouts hold worksheets (tables with cells to fill in), not explanation
+        if name != "index.md" and "exempt_from_sourcing" not in page.meta and not name.startswith("teaching/handouts/"):
             pages.append(name)
     return pages
 
