@@ -28,12 +28,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs_bibtex.registry import ReferenceRegistry
 
-from publishing.chinese import mark_chinese
 from publishing.bibliography import bibliography_sections, citing_pages, source_lists
+from publishing.chinese import mark_chinese
 from publishing.cite_this_page import cite_block
-from publishing.corrections import correction_notes, corrections_log
 from publishing.citeproc import Citeproc, CiteprocError, Formatted
 from publishing.claimreview import claim_review, json_ld
+from publishing.corrections import correction_notes, corrections_log
 from publishing.figures import fill_figures
 from publishing.glossary import GlossaryMarker, glossary_table
 from publishing.html_text import insert_after_title
