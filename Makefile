@@ -19,8 +19,8 @@ publish: $(READY) ## The build for the real address (any deployment): needs SITE
 	@$(BIN)/python -m publishing.settings
 	$(BIN)/mkdocs build --strict --clean
 
-check: $(READY) ## The source check alone (no rendering): answers in about a second
-	@$(BIN)/python -m sourcing
+check: $(READY) ## The source check alone (no rendering): answers in about a second (GitHub annotations when GITHUB_ACTIONS=true)
+	@$(BIN)/python -m sourcing $(CHECK_ARGS)
 
 test: $(READY) $(AXE) chromium ## Every test: units, fixture sites, the real site, and the site in a real browser
 	$(BIN)/python -m pytest
