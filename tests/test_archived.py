@@ -57,5 +57,4 @@ def test_a_built_page_shows_the_archived_copy_under_its_reference(tmp_path):
     site = write_site(tmp_path, {"index.md": "# Home\n\nFact [@doe2020example].\n"}, bib=with_archive(ARCHIVE))
     build = mkdocs_build(site, "--strict")
     assert build.returncode == 0, build.output
-    html = build.html()
     assert f'<span class="archived">(<a rel="noopener" href="{ARCHIVE}">archived copy</a>)</span>' in build.html()
