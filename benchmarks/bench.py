@@ -33,10 +33,10 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from large_site import ROOT, generate, plain_config  # noqa: E402
+from large_site import ROOT, generate, plain_config
 
 BIN = Path(sys.executable).parent
-print = functools.partial(print, flush=True)  # noqa: A001  (progress shows while a long run goes on)
+print = functools.partial(print, flush=True)  # progress shows while a long run goes on
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 PANDOC_RUNS = re.compile(r"pandoc formatted citations in (\d+) run\(s\): (.*)")
 

@@ -6,8 +6,8 @@ import posixpath
 import re
 from pathlib import Path
 
-from publishing.navigation import nav_files
 from publishing.addresses import page_address
+from publishing.navigation import nav_files
 from publishing.print_document import BuiltPage, print_document
 
 LESSONS = "teaching/"  # lesson plans live here (not in its subfolders, such as handouts/); each gets a pack

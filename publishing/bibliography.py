@@ -13,7 +13,7 @@ import html
 from sourcing.bibliography import Bibliography
 from sourcing.pages import PageReport
 
-from .references import KIND_NAMES, VENUE_NAMES, sort_key, source_label
+from .references import KIND_NAMES, VENUE_NAMES, archived_link, sort_key, source_label
 
 SOURCE_TYPES_IN_ORDER = ("secondary", "primary", "tertiary", "exhibit")  # the evidence first
 KIND_INTROS = {
@@ -95,7 +95,7 @@ def source_lists(page_html: str, bibliography: Bibliography, references: dict[st
             venue = entry.get("venue") or ""
             items.append(
                 f'<li id="source-{html.escape(key)}" data-venue="{html.escape(venue, quote=True)}">'
-                f'{source_label(kind, venue)} {references.get(key, html.escape(key))}<br>\n'
+                f'{source_label(kind, venue)} {references.get(key, html.escape(key))}{archived_link(entry)}<br>\n'
                 f'<span class="provenance">{provenance(entry)}</span> <span class="cited-on">{backlinks}</span></li>'
             )
         # a reference list: kept out of the search index, like the one under every page

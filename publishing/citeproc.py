@@ -125,9 +125,9 @@ class Citeproc:
         if prune:
             for stale in set(cache) - used:
                 del cache[stale]
-        if result.runs or (prune and len(cache) != len(used | set(cache))):
-            self._save()
-        elif prune and self.cache_file and not self.cache_file.exists():
+        pruned = prune and len(cache) != len(used | set(cache))
+        first_save = prune and self.cache_file and not self.cache_file.exists()
+        if result.runs or pruned or first_save:
             self._save()
         return result
 

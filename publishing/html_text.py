@@ -28,7 +28,7 @@ def text_runs(html: str, skip: set[str] = NOT_PROSE) -> Iterator[tuple[int, int]
             if not inside:
                 yield match.span()
             continue
-        if token.startswith("<!--") or token.startswith("<!"):
+        if token.startswith("<!"):
             continue
         name_match = TAG_NAME.match(token)
         if not name_match:

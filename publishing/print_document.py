@@ -46,7 +46,8 @@ def print_document(title: str, pages: list[BuiltPage], document_address: str, si
         body = page.article.replace(' id="', f' id="{prefix}-').replace('href="#"', f'href="#{prefix}"')
         body = body.replace('href="#', f'href="#{prefix}-').replace(f'href="#{prefix}-{prefix}"', f'href="#{prefix}"')
         body = HREF.sub(
-            lambda m: f' href="{html.escape(_link(html.unescape(m.group(1)), page.address, prefixes, site_url), quote=True)}"', body
+            lambda m, here=page.address: f' href="{html.escape(_link(html.unescape(m.group(1)), here, prefixes, site_url), quote=True)}"',
+            body,
         )
         sections.append(f'<section class="print-page" id="{prefix}">\n{body}\n</section>')
     styles = STYLESHEET.findall(pages[0].html) if pages else []

@@ -44,6 +44,15 @@ def source_label(kind: str | None, venue: str | None) -> str:
     return f'<span class="source-kind source-kind--{kind}">{html.escape(text)}</span>'
 
 
+def archived_link(entry) -> str:
+    """' (archived copy)', linking to the entry's `archived` address (an archive's copy of the
+    source, for when the original moves or disappears), or nothing."""
+    address = entry.get("archived") if entry else None
+    if not address:
+        return ""
+    return f' <span class="archived">(<a href="{html.escape(address, quote=True)}">archived copy</a>)</span>'
+
+
 def sort_key(reference_html: str) -> str:
     """Alphabetical by author, ignoring markup, leading punctuation and a particle (von, de)."""
     text = html.unescape(TAG.sub("", reference_html))
@@ -59,7 +68,7 @@ def reference_list(keys, references: dict[str, str], bibliography: Bibliography)
         entry = bibliography.entries.get(key)
         label = source_label(entry.get("sourcetype"), entry.get("venue")) if entry else ""
         items.append(
-            f'<li id="ref-{html.escape(key)}">{label} {references.get(key, html.escape(key))} '
+            f'<li id="ref-{html.escape(key)}">{label} {references.get(key, html.escape(key))}{archived_link(entry)} '
             f'<span class="backlinks" data-key="{html.escape(key)}"></span></li>'
         )
     if not items:

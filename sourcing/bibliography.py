@@ -199,7 +199,7 @@ def check_entry(entry: Entry) -> list[Problem]:
         report(entry.line, "no url or doi", "add url = {...} (with urldate) or doi = {...} so readers can find it")
     if doi is not None and not DOI.fullmatch(doi):
         report(entry.line_of("doi"), f"doi '{doi}' is not a DOI", "write the DOI itself, for example doi = {10.2139/ssrn.3175792}")
-    for name in ("url", "seen"):
+    for name in ("url", "seen", "archived"):  # archived: an archive copy's address (optional)
         value = entry.get(name)
         if value is not None and not web_address(value):
             report(

@@ -71,7 +71,7 @@ def test_the_search_index_carries_the_text_not_the_references(tmp_path):
 
 
 def test_the_pipeline_runs_before_mkdocs_bibtex_and_replaces_its_set_up(tmp_path):
-    import page_pipeline  # noqa: PLC0415  (hooks/ is on sys.path in the test run)
+    import page_pipeline  # hooks/ is on sys.path in the test run
 
     # mkdocs-bibtex's own events run at the default priority, 0
     assert page_pipeline.on_config.mkdocs_priority > 0
@@ -85,7 +85,7 @@ def test_the_pipeline_runs_before_mkdocs_bibtex_and_replaces_its_set_up(tmp_path
 
 def test_mkdocs_bibtex_replaces_each_block_with_what_its_registry_says(tmp_path):
     # What FormattedRegistry relies on in mkdocs-bibtex 4.4.0's on_page_markdown and on_config.
-    from mkdocs_bibtex.plugin import BibTexPlugin  # noqa: PLC0415
+    from mkdocs_bibtex.plugin import BibTexPlugin
 
     asked = []
 

