@@ -38,7 +38,7 @@ def on_post_build(config):
 
 def _assigned_pages(path: Path, name: str) -> list[str]:
     """The pages a lesson plan links in its "Before the lesson" section, as paths below docs/."""
-    match = ASSIGNED.search(path.read_text(encoding="utf-8"))
+    match = ASSIGNED.search(path.read_text(encoding="utf-8-sig"))  # as MkDocs reads a page
     links = MD_LINK.findall(match.group(1)) if match else []
     base = posixpath.dirname(name)
     return [posixpath.normpath(posixpath.join(base, link)) for link in links]

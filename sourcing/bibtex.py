@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .datafile import decode
+from .datafile import read_text
 from .problems import Problem
 
 SKIPPED_TYPES = {"comment", "preamble"}
@@ -312,7 +312,7 @@ def _position_of_line(reader: _Reader, line: int) -> int:
 
 
 def read_bib_file(path: Path, shown_as: str) -> tuple[list[Entry], list[Problem]]:
-    text, problem = decode(path.read_bytes(), shown_as)
+    text, problem = read_text(path, shown_as)
     if problem:
         return [], [problem]
     return parse_bibtex(text, shown_as)

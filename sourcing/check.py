@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bibliography import Bibliography, load_bibliography, today
+from .datafile import read_text
 from .corrections import CORRECTIONS, Correction, load_corrections
 from .figures import FIGURES, Figure, load_figures
 from .glossary import Term, load_glossary
@@ -80,10 +81,9 @@ def check_site(docs_dir: Path, bib_dir: Path, root: Path, cache_dir: Path | None
     docs_shown = display_path(docs_dir, root)
     for path in sorted(docs_dir.rglob("*.md")):
         shown = f"{docs_shown}/{path.relative_to(docs_dir).as_posix()}"
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as error:
-            report.problems.append(Problem(shown, 1, f"not valid UTF-8 ({error.reason})", "save the file as UTF-8"))
+        text, unreadable = read_text(path, shown)  # as MkDocs reads it
+        if unreadable:
+            report.problems.append(unreadable)
             continue
         page = check_page(text, shown, bibliography, figures, memo, figures_key)
         report.page_reports[path.relative_to(docs_dir).as_posix()] = page

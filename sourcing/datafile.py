@@ -9,6 +9,7 @@ silently keep the last of, is a problem too.
 
 from __future__ import annotations
 
+import codecs
 import datetime
 import re
 from pathlib import Path
@@ -59,19 +60,31 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct
 
 
 def decode(data: bytes, shown: str) -> tuple[str | None, Problem | None]:
-    """`data` as UTF-8 text, or a problem at the line and column of the first byte that is not."""
+    """`data` as UTF-8 text, as MkDocs reads a file (encoding "utf-8-sig": a byte-order mark at the
+    start is dropped), or a problem at the line and column (in characters) of the first byte that
+    is not UTF-8."""
+    body = data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
     try:
-        return data.decode("utf-8-sig"), None
+        return body.decode("utf-8"), None
     except UnicodeDecodeError as error:
-        before = data[: error.start]
+        before = body[: error.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         return None, Problem(
             shown,
             line,
-            f"byte 0x{data[error.start]:02x} at column {column} is not UTF-8",
+            f"byte 0x{body[error.start]:02x} at column {column} is not UTF-8",
             "save the file as UTF-8 (retype the character there)",
         )
+
+
+def read_text(path: Path, shown: str) -> tuple[str | None, Problem | None]:
+    """A text file read exactly as MkDocs reads a page (`open(path, encoding="utf-8-sig")`: no
+    byte-order mark, and every line ending, \\r\\n or \\r, read as \\n), or the problem that stops it."""
+    text, problem = decode(path.read_bytes(), shown)
+    if text is not None and "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, problem
 
 
 def load_yaml(path: Path, shown: str) -> tuple[object, list[Problem]]:

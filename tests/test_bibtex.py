@@ -101,3 +101,17 @@ def test_unclosed_entry_at_end_of_file():
     assert messages("@article{a2020one,\n  title = {T},\n") == [
         "refs.bib:1: entry 'a2020one' is never closed; add '}' after its last field"
     ]
+
+
+def test_a_bib_file_is_read_as_mkdocs_reads_text(tmp_path):
+    from sourcing.bibtex import read_bib_file
+
+    path = tmp_path / "refs.bib"
+    path.write_bytes(b"\xef\xbb\xbf@online{a2020one,\r\n  title = {T},\r\n}\r\n")  # byte-order mark, CRLF
+    entries, problems = read_bib_file(path, "refs.bib")
+    assert problems == []
+    assert [(e.key, e.line, e.line_of("title")) for e in entries] == [("a2020one", 1, 2)]
+    path.write_bytes("@online{a2020one,\n  title = {Caf\u00e9 \u00e0 ".encode() + b"\xe0 la carte},\n}\n")
+    assert [str(p) for p in read_bib_file(path, "refs.bib")[1]] == [
+        "refs.bib:2: byte 0xe0 at column 19 is not UTF-8; save the file as UTF-8 (retype the character there)"
+    ]

@@ -202,3 +202,21 @@ def test_a_second_build_of_the_real_site_runs_no_pandoc(real_site):
     again = mkdocs_build(PROJECT, "--strict", "--site-dir", str(real_site.site.parent / "again"))
     assert again.returncode == 0, again.output
     assert "pandoc formatted citations" not in again.output
+
+
+def test_a_page_with_a_byte_order_mark_builds_with_its_front_matter(tmp_path):
+    root = write_site(tmp_path, {"index.md": GOOD_PAGE})
+    page = (root / "docs" / "index.md").read_bytes()
+    (root / "docs" / "index.md").write_bytes(b"\xef\xbb\xbf" + page.replace(b"\n", b"\r\n"))
+    build = mkdocs_build(root, "--strict")
+    assert build.returncode == 0, build.output
+    assert '<time datetime="2026-11-22">22 November 2026</time>' in build.html()  # from its front matter
+
+
+def test_a_page_that_is_not_utf8_stops_the_build_at_the_byte(tmp_path):
+    root = write_site(tmp_path, {"index.md": GOOD_PAGE})
+    (root / "docs" / "bad.md").write_bytes(b"---\nreviewed: 2026-11-22\n---\n# Bad\n\nA caf\xe9 [@doe2020example].\n")
+    build = mkdocs_build(root, "--strict")
+    assert build.returncode != 0
+    assert "docs/bad.md:6: byte 0xe9 at column 6 is not UTF-8; save the file as UTF-8" in build.output
+    assert "Traceback" not in build.output

@@ -56,3 +56,25 @@ def test_sources_no_page_cites_are_noted_without_failing(tmp_path):
     code, out, _ = run_check(tmp_path, notes=True)
     assert code == 0
     assert "note: source 'council2014outline' is cited by no page or glossary entry" in out.splitlines()
+
+
+def test_a_page_saved_with_a_byte_order_mark_keeps_its_front_matter(tmp_path):
+    # MkDocs opens pages with encoding "utf-8-sig": the mark is not part of the text
+    write_site(tmp_path, {"index.md": "# Home\n\nA fact [@doe2020example].\n"})
+    about = "---\r\nexempt_from_sourcing: About the editors.\r\n---\r\n# About\r\n"
+    (tmp_path / "docs" / "about.md").write_bytes(b"\xef\xbb\xbf" + about.encode("utf-8"))
+    code, out, _ = run_check(tmp_path)
+    assert (code, out) == (0, "exempt from the sourcing rule: docs/about.md (About the editors.)\n")
+
+
+def test_a_byte_that_is_not_utf8_is_named_at_its_line_and_column_and_the_rest_is_checked(tmp_path):
+    write_site(tmp_path, {"index.md": "# Home\n\nA fact [@doe2020example].\n", "new.md": "# New\n\nNo source.\n"})
+    (tmp_path / "docs" / "bad.md").write_bytes("---\nreviewed: 2026-11-22\n---\n# Bad\n\nCafé, naïve \xe9t\xe9.\n".encode("utf-8").replace(b"\xc3\xa9t", b"\xe9t"))
+    code, out, _ = run_check(tmp_path)
+    assert code == 1
+    assert out.splitlines() == [
+        "docs/bad.md:6: byte 0xe9 at column 13 is not UTF-8; save the file as UTF-8 (retype the character there)",
+        "docs/new.md:6: factual page cites no source; cite a secondary source (scholarship, think-tank or NGO research, "
+        "or quality journalism) with [@key] after the sentence it supports, or, if the page states no facts, "
+        "add 'exempt_from_sourcing: <reason>' to its front matter",
+    ]
