@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .bibliography import Bibliography, load_bibliography, today
 from .datafile import read_text
+from .docsfiles import docs_files
 from .corrections import CORRECTIONS, Correction, load_corrections
 from .figures import FIGURES, Figure, load_figures
 from .glossary import Term, load_glossary
@@ -78,15 +79,18 @@ def check_site(docs_dir: Path, bib_dir: Path, root: Path, cache_dir: Path | None
     report.figures = figures
     report.problems += figure_problems
     cited.update(key for figure in figures.values() for key in figure.sources)
-    docs_shown = display_path(docs_dir, root)
-    for path in sorted(docs_dir.rglob("*.md")):
-        shown = f"{docs_shown}/{path.relative_to(docs_dir).as_posix()}"
-        text, unreadable = read_text(path, shown)  # as MkDocs reads it
+    files, file_problems = docs_files(docs_dir, display_path(docs_dir, root), root)
+    report.problems += file_problems
+    for file in files:
+        if not file.name.endswith(".md"):
+            continue
+        shown = file.shown
+        text, unreadable = read_text(file.path, shown)  # as MkDocs reads it
         if unreadable:
             report.problems.append(unreadable)
             continue
         page = check_page(text, shown, bibliography, figures, memo, figures_key)
-        report.page_reports[path.relative_to(docs_dir).as_posix()] = page
+        report.page_reports[file.name] = page
         report.pages += 1
         report.problems.extend(page.problems)
         cited.update(c.key for c in page.citations)

@@ -78,3 +78,48 @@ def test_a_byte_that_is_not_utf8_is_named_at_its_line_and_column_and_the_rest_is
         "or quality journalism) with [@key] after the sentence it supports, or, if the page states no facts, "
         "add 'exempt_from_sourcing: <reason>' to its front matter",
     ]
+
+
+def test_a_page_linked_from_outside_the_project_is_refused(tmp_path):
+    # MkDocs follows links: it would publish whatever they point at
+    root = write_site(tmp_path / "project", {"index.md": "# Home\n\nA fact [@doe2020example].\n"})
+    elsewhere = (tmp_path / "elsewhere").resolve()
+    (elsewhere / "folder").mkdir(parents=True)
+    (elsewhere / "x.md").write_text(reviewed("# X\n\nA fact [@doe2020example].\n"))
+    (elsewhere / "folder" / "y.md").write_text(reviewed("# Y\n\nA fact [@doe2020example].\n"))
+    (elsewhere / "secret.txt").write_text("not for publishing\n")
+    docs = root / "docs"
+    (docs / "x.md").symlink_to(elsewhere / "x.md")
+    (docs / "ext").symlink_to(elsewhere / "folder")
+    (docs / "secret.txt").symlink_to(elsewhere / "secret.txt")
+    (docs / "gone.md").symlink_to(elsewhere / "gone.md")
+    (docs / "loop").mkdir()
+    (docs / "loop" / "again").symlink_to(docs / "loop")
+    (root / "shared.md").write_text(reviewed("# Shared\n\nA fact [@doe2020example].\n"))
+    (docs / "shared.md").symlink_to(root / "shared.md")  # inside the project: published and checked
+    (docs / ".drafts").mkdir()
+    (docs / ".drafts" / "draft.md").write_text("# Draft\n\nNo source.\n")  # MkDocs leaves it out
+    code, out, err = run_check(root)
+    assert code == 1
+    assert out.splitlines() == [
+        f"docs/ext/y.md:1: is a link to a file outside the project ({elsewhere}/folder/y.md, through the linked folder "
+        "docs/ext); copy the page into docs/ instead",
+        f"docs/gone.md:1: is a link to a file that does not exist ({elsewhere}/gone.md); remove the link, or copy the "
+        "page into docs/",
+        f"docs/loop/again:1: is a link to a folder that contains it ({root.resolve()}/docs/loop); remove the link",
+        f"docs/secret.txt:1: is a link to a file outside the project ({elsewhere}/secret.txt); copy the file into docs/ instead",
+        f"docs/x.md:1: is a link to a file outside the project ({elsewhere}/x.md); copy the page into docs/ instead",
+    ]
+    assert err.startswith("2 pages,")  # index.md and shared.md
+
+
+def test_a_linked_page_stops_the_build(tmp_path):
+    from conftest import mkdocs_build
+
+    root = write_site(tmp_path / "project", {"index.md": "# Home\n\nA fact [@doe2020example].\n"})
+    (tmp_path / "x.md").write_text(reviewed("# X\n\nA fact [@doe2020example].\n"))
+    (root / "docs" / "x.md").symlink_to(tmp_path / "x.md")
+    build = mkdocs_build(root, "--strict")
+    assert build.returncode != 0
+    assert f"docs/x.md:1: is a link to a file outside the project ({(tmp_path / 'x.md').resolve()});" in build.output
+    assert not (root / "site" / "x").exists()
