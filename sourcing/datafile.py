@@ -1,7 +1,8 @@
 """The YAML data files contributors write (figures, glossary, corrections), read so that every
 problem can name its line.
 
-Mappings come back as `Record`s: dicts that also know the line of each of their keys. Dates stay
+Mappings come back as `Record`s: dicts that also know the line of each of their keys; sequences
+as `Items`, lists that know the line of each item. Dates stay
 text (YAML would turn `2025-13-45` into an error and `2025-02-03` into a date object), so each
 file checks its own dates and says where a bad one stands. A key given twice, which YAML would
 silently keep the last of, is a problem too.
@@ -31,6 +32,16 @@ class Record(dict):
         return self.lines.get(key, self.line)
 
 
+class Items(list):
+    """A YAML sequence with the line of the sequence (`line`) and of each item (`lines`)."""
+
+    line: int = 1
+    lines: list
+
+    def line_of(self, index: int) -> int:
+        return self.lines[index] if 0 <= index < len(self.lines) else self.line
+
+
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when PyYAML has it
     """SafeLoader that records lines, keeps dates as text and collects duplicate keys."""
 
@@ -55,7 +66,15 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> Record:
     return record
 
 
+def _sequence(loader: _Loader, node: yaml.SequenceNode) -> Items:
+    items = Items(loader.construct_object(child, deep=True) for child in node.value)
+    items.line = node.start_mark.line + 1
+    items.lines = [child.start_mark.line + 1 for child in node.value]
+    return items
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
@@ -129,3 +148,18 @@ def parse_date(value: object) -> tuple[datetime.date | None, str | None]:
         return datetime.date(year, month, day), None
     except ValueError:
         return None, f"'{text}' is not a day of the calendar"
+
+
+def kind_of(value: object) -> str:
+    """What YAML made of a value that should have been text, in a writer's words."""
+    if isinstance(value, bool):
+        return "a yes/no value"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping ('key: value')"
+    if value is None:
+        return "empty"
+    return "text"
