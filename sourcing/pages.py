@@ -14,12 +14,16 @@ from dataclasses import dataclass, field
 from .bibliography import STRONG_VENUES, Bibliography, today
 from .figures import Figure, check_figures
 from .citations import CitationBlock, bare_mentions, citation_blocks
+from .datafile import kind_of
 from .markdown import Citation, line_of_key, prose, read_page
 from .problems import Problem
 from .verdicts import check_myth_fields, is_myth_page
 
 EXEMPT_KEY = "exempt_from_sourcing"
 REVIEW_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+REVIEW_FIX = "add reviewed: YYYY-MM-DD to its front matter, the day its facts were last checked against the sources"
+# Front matter the theme and the build show as text (a myth page's own fields: sourcing/verdicts.py)
+TEXT_FIELDS = ("title", "description")
 HOW_TO_CITE = (
     "cite a secondary source (scholarship, think-tank or NGO research, or quality journalism) with [@key] "
     "after the sentence it supports"
@@ -43,7 +47,7 @@ class PageFacts:
     """What one page's text says, whatever the bibliography: kept between runs (sourcing.memo)."""
 
     meta: dict | None  # front matter, None when broken
-    front_matter_error: tuple[int, str] | None
+    front_matter_error: tuple | None  # (line, what[, how to fix it])
     title: str | None
     found: list[CitationBlock]  # every citation block, in prose or not
     citations: list[Citation]  # each key cited in prose, with its line
@@ -86,8 +90,8 @@ def check_page(
     report.title = facts.title
     meta = facts.meta
     if facts.front_matter_error:
-        line, what = facts.front_matter_error
-        problem(line, what, "fix the 'key: value' lines between the two '---' lines (quote values that contain ': ')")
+        line, what, *fix = facts.front_matter_error
+        problem(line, what, fix[0] if fix else "fix the 'key: value' lines between the two '---' lines (quote values that contain ': ')")
     found = facts.found
     report.blocks = [block for block in found if block.in_prose]
     report.citations = list(facts.citations)
@@ -113,30 +117,43 @@ def check_page(
 
     if meta is None or any(c.key in bibliography.unreadable for c in report.citations):
         return report  # the rule waits until the page and its sources can be read
-    if is_myth_page(meta):
-        report.claim_appearance = meta.get("claim_appearance")
+    myth = is_myth_page(meta)
+    if myth:
+        appearance = meta.get("claim_appearance")
+        report.claim_appearance = appearance if isinstance(appearance, str) else None
         report.problems.extend(check_myth_fields(meta, text, path, bibliography))
-    if EXEMPT_KEY in meta:
-        reason = meta[EXEMPT_KEY]
-        if isinstance(reason, str) and reason.strip():
-            report.exempt_reason = reason.strip()
-            return report
-        problem(
-            line_of_key(text, EXEMPT_KEY),
-            f"'{EXEMPT_KEY}' needs a reason, not '{reason}'",
-            f"write {EXEMPT_KEY}: <why this page states no facts that need a source>",
-        )
-        return report
-
+    for name in TEXT_FIELDS:
+        value = meta.get(name)
+        if value is not None and not isinstance(value, str):
+            problem(line_of_key(text, name), f"'{name}' is {kind_of(value)}, not text",
+                    f"write {name}: followed by text (in quotes if it starts with [, {{, *, & or ! or contains ': ')")
+    # the build shows the review date on every page that has one, exempt or not: it must be a day
     reviewed = meta.get("reviewed")
     why = None if reviewed is None else _review_date_problem(reviewed)
-    if reviewed is None or why:
-        problem(
-            line_of_key(text, "reviewed"),
-            "factual page without a review date" if reviewed is None else f"review date {why}",
-            "add reviewed: YYYY-MM-DD to its front matter, the day its facts were last checked against the sources",
-        )
-    else:
+    if why:
+        problem(line_of_key(text, "reviewed"), f"review date {why}", REVIEW_FIX)
+    if EXEMPT_KEY in meta:
+        reason = meta[EXEMPT_KEY]
+        if myth:
+            problem(
+                line_of_key(text, EXEMPT_KEY),
+                "a myth page gives a verdict on the facts; it cannot be exempt from sourcing",
+                f"remove '{EXEMPT_KEY}' and cite the evidence for the verdict",
+            )
+        elif isinstance(reason, str) and reason.strip():
+            report.exempt_reason = reason.strip()
+            return report
+        else:
+            problem(
+                line_of_key(text, EXEMPT_KEY),
+                f"'{EXEMPT_KEY}' needs a reason, not '{reason}'",
+                f"write {EXEMPT_KEY}: <why this page states no facts that need a source>",
+            )
+            return report
+
+    if reviewed is None:
+        problem(line_of_key(text, "reviewed"), "factual page without a review date", REVIEW_FIX)
+    elif not why:
         report.reviewed = datetime.date.fromisoformat(str(reviewed))
     known = [c for c in report.citations if c.key in bibliography.entries]
     strong = [c for c in known if _strong_secondary(bibliography.entries[c.key])]
@@ -170,6 +187,8 @@ def check_page(
 def _review_date_problem(value) -> str | None:
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         value = value.isoformat()
+    if isinstance(value, (list, dict)):
+        return f"is {kind_of(value)}, not YYYY-MM-DD"
     text = str(value)
     if not REVIEW_DATE.fullmatch(text):
         return f"'{text}' is not YYYY-MM-DD"
