@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .bibliography import STRONG_VENUES, Bibliography, today
 from .figures import Figure, check_figures
-from .citations import CitationBlock, bare_mentions, citation_blocks
+from .citations import Bracketed, CitationBlock, bare_mentions, bracketed_words, citation_blocks, with_at_signs
 from .datafile import kind_of
 from .markdown import Citation, line_of_key, prose, read_page
 from .problems import Problem
@@ -53,6 +53,7 @@ class PageFacts:
     citations: list[Citation]  # each key cited in prose, with its line
     figure_problems: list[Problem]
     bare: list[Citation]  # @word outside brackets
+    bracketed: list[Bracketed]  # [word ...] in prose: maybe a key without its @
     first_prose_line: int
 
 
@@ -69,7 +70,7 @@ def read_facts(text: str, path: str, figures: dict[str, Figure]) -> PageFacts:
     return PageFacts(
         page.meta, page.front_matter_error, _title(page), found,
         [Citation(key=cite.key, line=block.line) for block in found if block.in_prose for cite in block.cites],
-        problems, bare_mentions(visible), _first_prose_line(visible),
+        problems, bare_mentions(visible), bracketed_words(visible), _first_prose_line(visible),
     )
 
 
@@ -107,6 +108,14 @@ def check_page(
             )
         elif citation.key not in bibliography.entries:
             problem(citation.line, f"unknown source key '{citation.key}'", _unknown_key_fix(citation.key, bibliography))
+    for bracketed in facts.bracketed:
+        keys = list(dict.fromkeys(word for word in bracketed.words if word in bibliography.entries))
+        if keys:
+            problem(
+                bracketed.line,
+                f"'{bracketed.text}' " + (f"does not cite {', '.join(keys)}: the @ is missing" if bracketed.cites else "is not a citation"),
+                f"did you mean {with_at_signs(bracketed.text, keys)}?",
+            )
     for mention in facts.bare:
         if mention.key in bibliography.entries:
             problem(

@@ -147,8 +147,9 @@ def test_an_example_that_is_also_a_real_citation_on_the_page_is_refused(tmp_path
         ("# Page\n\n```\n[@doe2020example]\n```\n", "docs/page.md:1: factual page cites no source (the"),
         ("# Page\n\nA claim [@doe2020exampel].\n", "docs/page.md:6: unknown source key 'doe2020exampel';"),
         ("---\ntitle: [oops\n---\n# Page\n", "docs/page.md:3: front matter is not valid YAML"),
+        ("# Page\n\nA claim [doe2020example].\n", "docs/page.md:6: '[doe2020example]' is not a citation; did you mean [@doe2020example]?"),
     ],
-    ids=["no citation", "only primary", "citation in comment", "citation in code", "unknown key", "broken yaml"],
+    ids=["no citation", "only primary", "citation in comment", "citation in code", "unknown key", "broken yaml", "key without @"],
 )
 def test_a_weak_page_stops_the_build_with_its_path_and_line(tmp_path, page, expected):
     build = mkdocs_build(write_site(tmp_path, {"index.md": GOOD_PAGE, "page.md": page}), "--strict")

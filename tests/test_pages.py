@@ -205,3 +205,32 @@ def test_title_and_description_are_text(bibliography):
         f"docs/page.md:2: 'title' is a list, not text; write title: {fix}",
         f"docs/page.md:3: 'description' is a mapping ('key: value'), not text; write description: {fix}",
     ]
+
+
+def test_a_known_key_in_brackets_without_its_at_sign_is_named(bibliography):
+    assert problems("# T\n\nA fact [@council2014outline; @doe2020example].\n\nAnother [doe2020example].\n", bibliography) == [
+        "docs/page.md:8: '[doe2020example]' is not a citation; did you mean [@doe2020example]?"
+    ]
+    assert problems("# T\n\nA fact [see doe2020example, p. 5; @council2014outline].\n\nAnd [@doe2020example].\n", bibliography) == [
+        "docs/page.md:6: '[see doe2020example, p. 5; @council2014outline]' does not cite doe2020example: the @ is missing; "
+        "did you mean [see @doe2020example, p. 5; @council2014outline]?"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "`[doe2020example]`",
+        "```\n[doe2020example]\n```",
+        "<!-- [doe2020example] -->",
+        "[doe2020example](https://example.org/report)",
+        "[the report][doe2020example]\n\n[doe2020example]: https://example.org/report",
+        "[doe2020example]\n\n[doe2020example]: https://example.org/report",
+        "[see the report]",
+        "A note.[^doe2020example]\n\n[^doe2020example]: The report.",
+    ],
+    ids=["inline code", "fenced code", "comment", "link text", "reference link", "shortcut reference link", "no key",
+         "footnote"],
+)
+def test_brackets_that_are_code_links_or_no_key_are_left_alone(bibliography, text):
+    assert problems(f"# T\n\nA fact [@doe2020example].\n\n{text}\n", bibliography) == []
