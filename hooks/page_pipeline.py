@@ -87,7 +87,7 @@ def on_config(config):
     global _build
     root = Path(config.config_file_path).parent
     bibtex = _bibtex_plugin(config)
-    report = check_site(Path(config.docs_dir), Path(bibtex.config.bib_dir), root, root / CACHE)
+    report = check_site(Path(config.docs_dir), Path(bibtex.config.bib_dir), root, root / CACHE, Path(config.config_file_path))
     for line in report.exempt_lines() + report.uncited_lines() + report.due_lines():
         log.info(line)
     for problem in report.problems:

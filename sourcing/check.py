@@ -8,6 +8,7 @@ from pathlib import Path
 from .bibliography import Bibliography, load_bibliography, today
 from .datafile import read_text
 from .docsfiles import docs_files
+from .config import CONFIG, excluded_by_config, load_config, nav_problems
 from .corrections import CORRECTIONS, Correction, load_corrections
 from .figures import FIGURES, Figure, load_figures
 from .glossary import Term, load_glossary
@@ -60,12 +61,18 @@ def months_between(earlier, later) -> int:
     return (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
 
 
-def check_site(docs_dir: Path, bib_dir: Path, root: Path, cache_dir: Path | None = None) -> SiteReport:
-    """Check `bib_dir`, the glossary and every Markdown page below `docs_dir`; paths are shown
+def check_site(
+    docs_dir: Path, bib_dir: Path, root: Path, cache_dir: Path | None = None, config_file: Path | None = None
+) -> SiteReport:
+    """Check the site's configuration (`config_file`, by default mkdocs.yml in `root`), `bib_dir`,
+    the glossary, the figures, the corrections and every page below `docs_dir`; paths are shown
     relative to `root`. With `cache_dir`, what was read from unchanged files is kept there."""
     memo = Memo(cache_dir / "check.pickle" if cache_dir else None)
+    config_file = config_file or root / CONFIG
+    config_shown = display_path(config_file, root)
+    config = load_config(config_file, config_shown)
     bibliography = load_bibliography(bib_dir, root, memo)
-    report = SiteReport(problems=list(bibliography.problems), entries=len(bibliography.entries), bibliography=bibliography)
+    report = SiteReport(problems=config.problems + bibliography.problems, entries=len(bibliography.entries), bibliography=bibliography)
     terms, glossary_problems = load_glossary(root / GLOSSARY, docs_dir, bibliography, root)
     report.terms = terms
     report.problems += glossary_problems
@@ -79,8 +86,10 @@ def check_site(docs_dir: Path, bib_dir: Path, root: Path, cache_dir: Path | None
     report.figures = figures
     report.problems += figure_problems
     cited.update(key for figure in figures.values() for key in figure.sources)
-    files, file_problems = docs_files(docs_dir, display_path(docs_dir, root), root)
+    files, file_problems = docs_files(docs_dir, display_path(docs_dir, root), root, excluded_by_config(config))
     report.problems += file_problems
+    pages = {file.name: file.shown for file in files if file.name.endswith(".md")}
+    report.problems += nav_problems(config, config_shown, pages, docs_dir)
     for file in files:
         if not file.name.endswith(".md"):
             continue

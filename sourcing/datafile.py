@@ -114,8 +114,8 @@ def load_yaml(path: Path, shown: str) -> tuple[object, list[Problem]]:
     return parse_yaml(text, shown)
 
 
-def parse_yaml(text: str, shown: str, first_line: int = 1) -> tuple[object, list[Problem]]:
-    loader = _Loader(text)
+def parse_yaml(text: str, shown: str, first_line: int = 1, loader: type[_Loader] = _Loader) -> tuple[object, list[Problem]]:
+    loader = loader(text)
     try:
         data = loader.get_single_data()
     except yaml.YAMLError as error:

@@ -30,9 +30,10 @@ def excluded(name: str) -> bool:
     return any(part.startswith(".") for part in parts) or (len(parts) > 1 and parts[0] == "templates")
 
 
-def docs_files(docs_dir: Path, shown_docs: str, root: Path) -> tuple[list[DocFile], list[Problem]]:
+def docs_files(docs_dir: Path, shown_docs: str, root: Path, exclude=None) -> tuple[list[DocFile], list[Problem]]:
     """Every file MkDocs would publish from `docs_dir`, in MkDocs' order, and a problem for each
-    link that leads outside the project `root` (or nowhere); those files are left out."""
+    link that leads outside the project `root` (or nowhere); those files are left out. `exclude`:
+    the config's exclude_docs patterns (a pathspec), if any."""
     files: list[DocFile] = []
     problems: list[Problem] = []
     if not docs_dir.is_dir():
@@ -53,7 +54,7 @@ def docs_files(docs_dir: Path, shown_docs: str, root: Path) -> tuple[list[DocFil
                 )
         for name in sorted(names):
             file = DocFile(here / name, prefix + name, f"{shown_docs}/{prefix}{name}")
-            if excluded(file.name):
+            if excluded(file.name) or (exclude is not None and exclude.match_file(file.name)):
                 continue
             problem = _outside(file, docs_dir, shown_docs, project)
             if problem:
