@@ -98,7 +98,7 @@ def check_site(
         if unreadable:
             report.problems.append(unreadable)
             continue
-        page = check_page(text, shown, bibliography, figures, memo, figures_key)
+        page = check_page(text, shown, bibliography, figures, memo, figures_key, file.name)
         report.page_reports[file.name] = page
         report.pages += 1
         report.problems.extend(page.problems)

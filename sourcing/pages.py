@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .bibliography import STRONG_VENUES, Bibliography, today
 from .figures import Figure, check_figures
+from .floors import Shape, floor_problems, page_kind, page_shape
 from .citations import Bracketed, CitationBlock, bare_mentions, bracketed_words, citation_blocks, with_at_signs
 from .datafile import kind_of
 from .markdown import Citation, line_of_key, prose, read_page
@@ -55,6 +56,7 @@ class PageFacts:
     bare: list[Citation]  # @word outside brackets
     bracketed: list[Bracketed]  # [word ...] in prose: maybe a key without its @
     first_prose_line: int
+    shape: Shape  # what the floors look at
 
 
 def read_facts(text: str, path: str, figures: dict[str, Figure]) -> PageFacts:
@@ -71,12 +73,16 @@ def read_facts(text: str, path: str, figures: dict[str, Figure]) -> PageFacts:
         page.meta, page.front_matter_error, _title(page), found,
         [Citation(key=cite.key, line=block.line) for block in found if block.in_prose for cite in block.cites],
         problems, bare_mentions(visible), bracketed_words(visible), _first_prose_line(visible),
+        page_shape(visible, set(cited_by_line)),
     )
 
 
 def check_page(
-    text: str, path: str, bibliography: Bibliography, figures: dict[str, Figure] | None = None, memo=None, figures_key: str = ""
+    text: str, path: str, bibliography: Bibliography, figures: dict[str, Figure] | None = None, memo=None, figures_key: str = "",
+    name: str | None = None,
 ) -> PageReport:
+    """The problems of one page shown as `path`. With `name` (its path below docs/), the page is
+    also held to the floors of its kind (sourcing/floors.py), which depend on where it stands."""
     report = PageReport(path=path)
 
     def problem(line: int, what: str, fix: str) -> None:
@@ -131,11 +137,11 @@ def check_page(
         appearance = meta.get("claim_appearance")
         report.claim_appearance = appearance if isinstance(appearance, str) else None
         report.problems.extend(check_myth_fields(meta, text, path, bibliography))
-    for name in TEXT_FIELDS:
-        value = meta.get(name)
+    for key in TEXT_FIELDS:
+        value = meta.get(key)
         if value is not None and not isinstance(value, str):
-            problem(line_of_key(text, name), f"'{name}' is {kind_of(value)}, not text",
-                    f"write {name}: followed by text (in quotes if it starts with [, {{, *, & or ! or contains ': ')")
+            problem(line_of_key(text, key), f"'{key}' is {kind_of(value)}, not text",
+                    f"write {key}: followed by text (in quotes if it starts with [, {{, *, & or ! or contains ': ')")
     # the build shows the review date on every page that has one, exempt or not: it must be a day
     reviewed = meta.get("reviewed")
     why = None if reviewed is None else _review_date_problem(reviewed)
@@ -164,6 +170,10 @@ def check_page(
         problem(line_of_key(text, "reviewed"), "factual page without a review date", REVIEW_FIX)
     elif not why:
         report.reviewed = datetime.date.fromisoformat(str(reviewed))
+    if name is not None:
+        known_sources = len({c.key for c in report.citations if c.key in bibliography.entries})
+        for line, what, fix in floor_problems(page_kind(name), facts.shape, meta, known_sources):
+            problem(line, what, fix)
     known = [c for c in report.citations if c.key in bibliography.entries]
     strong = [c for c in known if _strong_secondary(bibliography.entries[c.key])]
     if strong:

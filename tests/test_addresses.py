@@ -1,6 +1,6 @@
 """Stable links: no published address disappears, moved pages redirect, new ones get recorded."""
 
-from conftest import PROJECT, mkdocs_build, write_site
+from conftest import PROJECT, explainer, mkdocs_build, write_site
 
 from publishing.addresses import built_addresses, page_address, read_published, redirect_page
 
@@ -32,7 +32,7 @@ def test_page_addresses_follow_mkdocs_directory_urls():
 
 
 def test_a_moved_page_keeps_its_old_address_through_a_redirect(tmp_path):
-    site = write_site(tmp_path, {"index.md": "# Home\n\nFact [@doe2020example].\n", "new.md": "# New\n\nFact [@doe2020example].\n"},
+    site = write_site(tmp_path, {"index.md": "# Home\n\nFact [@doe2020example].\n", "new.md": explainer("# New\n\nFact [@doe2020example].\n", "new.md")},
                       hooks=["page_pipeline", "redirects"])
     (site / "redirects.yml").write_text("old.md: new.md\n")
     build = mkdocs_build(site, "--strict")

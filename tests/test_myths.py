@@ -4,7 +4,7 @@ import json
 import re
 
 import pytest
-from conftest import PROJECT, dedent, mkdocs_build, write_site
+from conftest import PROJECT, dedent, explainer, mkdocs_build, write_site
 
 from publishing.claimreview import RATING, claim_review, json_ld
 from publishing.myths import Myth, collect_myths, insert_after_title, myths_table, verdict_badge
@@ -119,7 +119,7 @@ def built_claim_reviews(html: str) -> list[dict]:
 def test_a_built_myth_page_shows_its_verdict_and_carries_claim_review(tmp_path):
     index = "---\nexempt_from_sourcing: Lists the myth pages.\n---\n# Myths\n\n<!-- myths-table -->\n"
     build = mkdocs_build(
-        write_site(tmp_path, {"index.md": "# Home\n\nFact [@doe2020example].\n", "myths/index.md": index, "myths/one.md": MYTH}),
+        write_site(tmp_path, {"index.md": "# Home\n\nFact [@doe2020example].\n", "myths/index.md": index, "myths/one.md": explainer(MYTH, "myths/one.md")}),
         "--strict",
     )
     assert build.returncode == 0, build.output
