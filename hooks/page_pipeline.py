@@ -42,6 +42,9 @@ from publishing.outside_links import add_noopener
 from publishing.page_actions import page_actions
 from publishing.references import link_citations, reference_list
 from publishing.review_date import review_note
+# Where the glossary page wants its table, the myths index its table, the corrections page the log
+# and "All sources" every reference (the check reads them too: the lists add headings)
+from sourcing.addresses import BIBLIOGRAPHY_MARKER, CORRECTIONS_MARKER, GLOSSARY_MARKER, MYTHS_TABLE_MARKER, REFERENCES
 from sourcing.check import CACHE, SiteReport, check_site
 from sourcing.citations import citation_blocks
 from sourcing.corrections import LOG_PAGE
@@ -49,14 +52,10 @@ from sourcing.verdicts import is_myth_page
 
 log = get_plugin_logger("pages")
 
-GLOSSARY_MARKER = "<!-- glossary -->"  # where the glossary page wants its table
-MYTHS_TABLE_MARKER = "<!-- myths-table -->"  # where the myths index wants its table
-CORRECTIONS_MARKER = "<!-- corrections-log -->"  # where the corrections page wants the log
-BIBLIOGRAPHY_MARKER = "<!-- full-bibliography -->"  # where "All sources" wants every reference
 CITATIONS_CACHE = "citations"  # below the check's cache folder; everything there is safe to delete
 REFERENCES_PLACEHOLDER = "<!-- references -->"
 CITATION_TOKEN = re.compile("<!--citation ([0-9]+)-->")
-REFERENCES_SECTION = f"## References\n\n{REFERENCES_PLACEHOLDER}\n"
+REFERENCES_SECTION = f"## {REFERENCES}\n\n{REFERENCES_PLACEHOLDER}\n"  # its anchor is an address: sourcing/addresses.py
 REFERENCES_HEADING = '<h2 id="references">'
 
 

@@ -7,10 +7,8 @@ import re
 from pathlib import Path
 
 from publishing.navigation import nav_files
-from publishing.addresses import page_address
 from publishing.print_document import BuiltPage, print_document
-
-LESSONS = "teaching/"  # lesson plans live here; each gets a pack
+from sourcing.addresses import LESSONS, PRINT, page_address  # the check knows these addresses too
 ASSIGNED = re.compile(r"## Before the lesson\n(.*?)\n## ", re.DOTALL)
 MD_LINK = re.compile(r"\]\(([^)#\s]+\.md)")
 
@@ -25,13 +23,13 @@ def on_post_build(config):
             pages[address] = BuiltPage(address, (site / address.lstrip("/") / "index.html").read_text(encoding="utf-8"))
         return pages[address]
 
-    _write(site, "/print/", print_document(config.site_name, [built(a) for a in order], "/print/", config.site_url or ""))
+    _write(site, PRINT, print_document(config.site_name, [built(a) for a in order], PRINT, config.site_url or ""))
     docs = Path(config.docs_dir)
     for name in nav_files(config.nav):
         if name.startswith(LESSONS) and name != LESSONS + "index.md":
             assigned = _assigned_pages(docs / name, name)
             in_pack = [page_address(name)] + [page_address(p) for p in assigned if (docs / p).is_file()]
-            address = "/print/" + Path(name).stem + "/"
+            address = PRINT + Path(name).stem + "/"
             title = f"{config.site_name}: lesson pack"
             _write(site, address, print_document(title, [built(a) for a in dict.fromkeys(in_pack)], address, config.site_url or ""))
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .bibliography import Bibliography, load_bibliography, today
-from .datafile import read_text
+from .addresses import (
+    BIBLIOGRAPHY_MARKER, CORRECTIONS_MARKER, DIRECTIONS, GLOSSARY_MARKER, MYTHS_TABLE_MARKER, PUBLISHED, REDIRECTS,
+    ALL_EXTENSIONS, Source, address_problems, page_address, page_anchors, print_addresses, read_published,
+)
+from .bibliography import SOURCE_TYPES, Bibliography, load_bibliography, today
+from .datafile import Record, load_yaml, read_text
+from .markdown import read_page
 from .docsfiles import docs_files
 from .config import CONFIG, excluded_by_config, load_config, nav_problems
 from .corrections import CORRECTIONS, Correction, load_corrections
@@ -34,6 +40,7 @@ class SiteReport:
     terms: list[Term] = field(default_factory=list)
     figures: dict[str, Figure] = field(default_factory=dict)
     page_reports: dict[str, PageReport] = field(default_factory=dict)  # path below docs/ -> its report
+    addresses: dict[str, Source] = field(default_factory=dict)  # every address the build will publish -> where it comes from
     corrections: list[Correction] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -90,6 +97,7 @@ def check_site(
     report.problems += file_problems
     pages = {file.name: file.shown for file in files if file.name.endswith(".md")}
     report.problems += nav_problems(config, config_shown, pages, docs_dir)
+    texts: dict[str, str] = {}
     for file in files:
         if not file.name.endswith(".md"):
             continue
@@ -100,6 +108,7 @@ def check_site(
             continue
         page = check_page(text, shown, bibliography, figures, memo, figures_key, file.name)
         report.page_reports[file.name] = page
+        texts[file.name] = text
         report.pages += 1
         report.problems.extend(page.problems)
         cited.update(c.key for c in page.citations)
@@ -110,7 +119,93 @@ def check_site(
         if page.reviewed and (months := months_between(page.reviewed, today())) >= REVIEW_AGE_MONTHS:
             report.due.append((shown, page.reviewed.isoformat(), months))
     report.uncited = sorted(set(bibliography.entries) - cited)
+    report.problems += _addresses(report, texts, config, config_shown, docs_dir, root, memo, figures_key)
     report.problems.sort()
     memo.save()
     return report
 
+
+
+def _addresses(report: SiteReport, texts: dict[str, str], config, config_shown: str, docs_dir: Path, root: Path, memo, figures_key: str) -> list[Problem]:
+    """Every address the build will publish (report.addresses), and, when the site has published
+    some (published-urls.txt), those that are gone and those not yet recorded."""
+    problems: list[Problem] = []
+    extensions = config.markdown_extensions() & ALL_EXTENSIONS
+    kinds = tuple(kind for kind in SOURCE_TYPES if any(e.get("sourcetype") == kind for e in report.bibliography.entries.values()))
+    for name, text in texts.items():
+        page = report.page_reports[name]
+        extra: tuple[tuple[int, str], ...] = ()  # the headings of generated lists: (level, fixed anchor)
+        if MYTHS_TABLE_MARKER in text:  # publishing/myths.py: one h3 per direction with a myth in this folder
+            folder = name.rpartition("/")[0]
+            mine = {r.direction for n, r in report.page_reports.items() if n.rpartition("/")[0] == folder}
+            extra += tuple((3, d) for d in DIRECTIONS if d in mine)
+        if BIBLIOGRAPHY_MARKER in text:  # publishing/bibliography.py: one h2 per kind of source it lists
+            extra += tuple((2, kind) for kind in kinds)
+        references = bool(page.blocks) or (GLOSSARY_MARKER in text and bool(report.terms)) or (
+            CORRECTIONS_MARKER in text and any(c.sources for c in report.corrections)
+        )
+        anchors = _page_anchors(text, report.figures, root, extra, references, extensions, memo, figures_key)
+        problems += [Problem(page.path, line, what, fix) for line, what, fix in anchors.problems]
+        address = page_address(name)
+        report.addresses.setdefault(address, Source(page.path, 1, name))
+        marker_line = next((n for n, line in enumerate(text.split("\n"), start=1) if MYTHS_TABLE_MARKER in line or BIBLIOGRAPHY_MARKER in line), 1)
+        for anchor, line in anchors.anchors().items():
+            if anchor == "references" and references and page.blocks:
+                line = page.blocks[0].line  # the build adds the heading because the page cites a source
+            elif anchor in {a for _, a in extra}:
+                line = marker_line
+            report.addresses.setdefault(f"{address}#{anchor}", Source(page.path, line, name))
+    redirects = {}
+    if any(str(hook).endswith("redirects.py") for hook in config.hooks):
+        redirects = _redirects(root / REDIRECTS, display_path(root / REDIRECTS, root), texts, problems)
+        for old, (new, line) in redirects.items():
+            report.addresses.setdefault(old, Source(display_path(root / REDIRECTS, root), line))
+    if any(str(hook).endswith("print_document.py") for hook in config.hooks):
+        for address, page in print_addresses([name for name, _ in config.nav or []]).items():
+            where = report.page_reports.get(page)
+            report.addresses.setdefault(address, Source(where.path, 1, None) if where else Source(config_shown, 1))
+    published = root / PUBLISHED
+    if published.is_file():
+        problems += address_problems(
+            report.addresses, read_published(published), display_path(published, root), redirects, display_path(root / REDIRECTS, root)
+        )
+    return problems
+
+
+def _page_anchors(text: str, figures, root: Path, extra, references: bool, extensions, memo, figures_key: str):
+    page = read_page(text)
+    body = re.sub(r"[^\n]", " ", page.text[: page.body_start]) + page.text[page.body_start :]
+    if "8<-" in body or not memo:  # a page with snippets depends on other files: read afresh
+        return page_anchors(body, figures, root, extra, references, extensions)
+    key = memo.key("anchors", figures_key, repr(extra), str(references), repr(sorted(extensions)), body)
+    found = memo.get(key)
+    if found is None:
+        found = page_anchors(body, figures, root, extra, references, extensions)
+        memo.put(key, found)
+    return found
+
+
+def _redirects(path: Path, shown: str, texts: dict[str, str], problems: list[Problem]) -> dict[str, tuple[str, int]]:
+    """redirects.yml: old page (below docs/) -> the page that replaced it, as addresses, with the
+    line of each; a problem for each redirect the build could not write."""
+    if not path.is_file():
+        return {}
+    data, found = load_yaml(path, shown)
+    problems += found
+    if data is None:
+        return {}
+    if not isinstance(data, Record):
+        problems.append(Problem(shown, 1, "is not a list of 'old.md: new.md' lines", "write each moved page as old.md: new.md"))
+        return {}
+    redirects = {}
+    for old, new in data.items():
+        line = data.line_of(old)
+        if not isinstance(old, str) or not isinstance(new, str) or not old.endswith(".md") or not new.endswith(".md"):
+            problems.append(Problem(shown, line, f"'{old}: {new}' is not a page moved to a page", "write old.md: new.md, paths below docs/"))
+        elif new not in texts:
+            problems.append(Problem(shown, line, f"'{old}' points to '{new}', which is not a page below docs/", "fix the target"))
+        elif old in texts:
+            problems.append(Problem(shown, line, f"'{old}' still exists as a page", "remove the redirect or the page"))
+        else:
+            redirects[page_address(old)] = (page_address(new), line)
+    return redirects

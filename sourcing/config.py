@@ -53,6 +53,13 @@ class SiteConfig:
     def get(self, name: str, default=None):
         return self.data.get(name, default) if isinstance(self.data, dict) else default
 
+    def markdown_extensions(self) -> set[str]:
+        """The names of the Markdown extensions it turns on (MkDocs adds toc, tables and fenced_code)."""
+        names = {"toc", "tables", "fenced_code"}
+        for item in self.get("markdown_extensions") or []:
+            names.update(item if isinstance(item, dict) else [item] if isinstance(item, str) else [])
+        return {name.removeprefix("markdown.extensions.") for name in names if isinstance(name, str)}
+
 
 def load_config(path: Path, shown: str) -> SiteConfig:
     config = SiteConfig()

@@ -39,6 +39,7 @@ class PageReport:
     citations: list[Citation] = field(default_factory=list)
     blocks: list[CitationBlock] = field(default_factory=list)  # the citation blocks in prose, as the build renders them
     claim_appearance: str | None = None  # a myth page's source for where its claim appeared
+    direction: str | None = None  # a myth page's direction (the myths table has a heading for each)
     title: str | None = None  # from front matter, else the first '# ' heading
     reviewed: datetime.date | None = None  # when a person last checked its facts
 
@@ -136,6 +137,7 @@ def check_page(
     if myth:
         appearance = meta.get("claim_appearance")
         report.claim_appearance = appearance if isinstance(appearance, str) else None
+        report.direction = meta.get("direction") if isinstance(meta.get("direction"), str) else None
         report.problems.extend(check_myth_fields(meta, text, path, bibliography))
     for key in TEXT_FIELDS:
         value = meta.get(key)
