@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .figures import PLACEHOLDER
-from .markdown import CODE_SPAN, HTML_COMMENT, _blank, _fenced_code, prose
+from .markdown import prose, without_code
 from .problems import Problem
 
 PUBLISHED = Path("published-urls.txt")  # relative to the project folder
@@ -144,7 +144,7 @@ def page_anchors(
         if not anchor:
             anchor = unique(slugify(_plain_text(text_, definitions), "-"), used, counters)
         result.headings.append(Heading(level, anchor, numbers[index], text_))
-    code_free = _without_code(body)
+    code_free = without_code(body)
     for match in RAW_HEADING.finditer(code_free):
         result.raw.append((match.group(1), numbers[body.count("\n", 0, match.start())]))
     return result
@@ -235,14 +235,6 @@ def _plain_text(text: str, definitions: str) -> str:
         md.convert(f"# {text}\n\n{definitions}\n")
         _rendered[key] = captured[0] if captured else strip_tags(text)
     return _rendered[key]
-
-
-def _without_code(text: str) -> str:
-    """`text` with code and HTML comments blanked, raw HTML kept (lines kept)."""
-    masked = _blank(text, _fenced_code(text))
-    for pattern in (HTML_COMMENT, CODE_SPAN):
-        masked = _blank(masked, [m.span() for m in pattern.finditer(masked)])
-    return masked
 
 
 def _expand_snippets(lines: list[tuple[int, str]], root: Path, seen: set, problems: list, section: bool = False) -> list[tuple[int, str]]:

@@ -81,6 +81,7 @@ def load_config(path: Path, shown: str) -> SiteConfig:
     hooks = data.get("hooks")
     config.hooks = [str(hook) for hook in hooks] if isinstance(hooks, list) else []
     config.problems += _bibtex_problems(data, shown)
+    config.problems += _outside_loads(data, shown)
     return config
 
 
@@ -152,4 +153,28 @@ def _bibtex_problems(data: Record, shown: str) -> list[Problem]:
                                 f"write {name}: {str(wanted).lower()} under it: the page pipeline lists each page's "
                                 "references and reads only [@key] citations")
                     )
+    return problems
+
+
+def _outside_loads(data: Record, shown: str) -> list[Problem]:
+    """Styles and scripts from another host, and the theme's web fonts: the site makes no request
+    to a third party."""
+    problems = []
+    for name in ("extra_css", "extra_javascript"):
+        items = data.get(name)
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            address = item.get("path") if isinstance(item, dict) else item
+            if isinstance(address, str) and address.startswith(("http://", "https://", "//")):
+                problems.append(
+                    Problem(shown, items.line_of(index) if isinstance(items, Items) else data.line_of(name),
+                            f"{name} loads '{address}' from another host",
+                            "the site makes no request to a third party: save the file below docs/ and name it by its path there")
+                )
+    theme = data.get("theme")
+    if isinstance(theme, Record) and theme.get("name") == "material" and theme.get("font", True) is not False:
+        problems.append(
+            Problem(shown, theme.line_of("font") if "font" in theme else data.line_of("theme"),
+                    "the material theme would load its fonts from Google Fonts",
+                    "write font: false under theme: (the site makes no request to a third party)")
+        )
     return problems

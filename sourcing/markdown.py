@@ -110,6 +110,14 @@ def non_prose_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def without_code(text: str) -> str:
+    """`text` with code and HTML comments replaced by spaces (newlines kept), raw HTML kept."""
+    masked = _blank(text, _fenced_code(text))
+    for pattern in (HTML_COMMENT, CODE_SPAN):
+        masked = _blank(masked, [m.span() for m in pattern.finditer(masked)])
+    return masked
+
+
 def prose(text: str) -> str:
     """`text` with everything that is not prose replaced by spaces (newlines kept)."""
     return _blank(text, non_prose_spans(text))

@@ -16,7 +16,7 @@ from .figures import Figure, check_figures
 from .floors import Shape, floor_problems, page_kind, page_shape
 from .citations import Bracketed, CitationBlock, bare_mentions, bracketed_words, citation_blocks, with_at_signs
 from .datafile import kind_of
-from .markdown import Citation, line_of_key, prose, read_page
+from .markdown import Citation, line_of_key, prose, read_page, without_code
 from .problems import Problem
 from .verdicts import check_myth_fields, is_myth_page
 
@@ -58,6 +58,7 @@ class PageFacts:
     bracketed: list[Bracketed]  # [word ...] in prose: maybe a key without its @
     first_prose_line: int
     shape: Shape  # what the floors look at
+    outside_loads: list[tuple[int, str, str]]  # (line, address, what) of each thing it loads from another host
 
 
 def read_facts(text: str, path: str, figures: dict[str, Figure]) -> PageFacts:
@@ -74,7 +75,7 @@ def read_facts(text: str, path: str, figures: dict[str, Figure]) -> PageFacts:
         page.meta, page.front_matter_error, _title(page), found,
         [Citation(key=cite.key, line=block.line) for block in found if block.in_prose for cite in block.cites],
         problems, bare_mentions(visible), bracketed_words(visible), _first_prose_line(visible),
-        page_shape(visible, set(cited_by_line)),
+        page_shape(visible, set(cited_by_line)), outside_loads(body, visible),
     )
 
 
@@ -115,6 +116,13 @@ def check_page(
             )
         elif citation.key not in bibliography.entries:
             problem(citation.line, f"unknown source key '{citation.key}'", _unknown_key_fix(citation.key, bibliography))
+    for line, address, what in facts.outside_loads:
+        problem(
+            line,
+            f"{what} loads '{address}' from another host",
+            "the site makes no request to a third party (readers' browsers would tell it who reads what): save the file "
+            "below docs/ and use it from there, or link to it instead",
+        )
     for bracketed in facts.bracketed:
         keys = list(dict.fromkeys(word for word in bracketed.words if word in bibliography.entries))
         if keys:
@@ -254,6 +262,27 @@ def _blocks_the_build_would_misread(blocks: list[CitationBlock], path: str) -> l
                 )
             )
     return problems
+
+
+LOADING_TAG = re.compile(r"<(script|img|iframe|audio|video|source|track|embed|object|link)\b[^>]*>", re.IGNORECASE)
+LOADED = re.compile(r"""\s(?:src|href|data|srcset|poster)\s*=\s*["']?((?:https?:)?//[^"'\s>]+)""", re.IGNORECASE)
+NOT_LOADED = re.compile(r"""rel\s*=\s*["']?(?:canonical|alternate|license)""", re.IGNORECASE)
+IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?((?:https?:)?//[^)\s>]+)")
+
+
+def outside_loads(body: str, visible: str) -> list[tuple[int, str, str]]:
+    """What a page would make a reader's browser fetch from another host: raw HTML that loads
+    something (not in code), and Markdown images."""
+    found = []
+    html = without_code(body)
+    for tag in LOADING_TAG.finditer(html):
+        if NOT_LOADED.search(tag.group(0)):
+            continue
+        for address in LOADED.findall(tag.group(0)):
+            found.append((html.count("\n", 0, tag.start()) + 1, address, f"<{tag.group(1).lower()}>"))
+    for image in IMAGE.finditer(visible):
+        found.append((visible.count("\n", 0, image.start()) + 1, image.group(1), "an image"))
+    return sorted(found)
 
 
 def _title(page) -> str | None:
