@@ -396,11 +396,10 @@ def _renamed(anchor: str, candidates: list[str]) -> str | None:
     return names[close[0]] if close else (candidates[0] if len(candidates) == 1 else None)
 
 
-def main() -> int:
-    """`make urls`: add the addresses the site has now to published-urls.txt."""
+def record(root: Path) -> list[str]:
+    """Add the addresses the site in `root` has now to its published-urls.txt; return them."""
     from .check import CACHE, check_site
 
-    root = Path(".")
     report = check_site(root / "docs", root / "bibliography", root, root / CACHE)
     published = root / PUBLISHED
     known = {address for address, _ in read_published(published)}
@@ -408,7 +407,12 @@ def main() -> int:
     if added:
         with published.open("a", encoding="utf-8") as out:
             out.write("".join(f"{address}\n" for address in added))
-    print(f"{len(added)} new addresses recorded in {PUBLISHED}")
+    return added
+
+
+def main() -> int:
+    """`make urls`: add the addresses the site has now to published-urls.txt."""
+    print(f"{len(record(Path('.')))} new addresses recorded in {PUBLISHED}")
     return 0
 
 
