@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .datafile import read_text
 from .figures import PLACEHOLDER
 from .markdown import prose, without_code
 from .problems import Problem
@@ -274,7 +275,11 @@ def _snippet(path: str, number: int, root: Path, seen: set, problems: list) -> l
         return []
     if file in seen:
         return []
-    text = file.read_text(encoding="utf-8").replace("\r\n", "\n").split("\n")
+    text, problem = read_text(file, name)
+    if problem:
+        problems.append((number, f"snippet file '{name}': {problem.what} (line {problem.line})", problem.fix))
+        return []
+    text = text.split("\n")
     if section:
         name_ = section[1:]
         picked, inside = [], False
@@ -309,12 +314,18 @@ class Source:
     page: str | None = None  # its page below docs/, for an address of a page or one of its headings
 
 
-def read_published(path: Path) -> list[tuple[str, int]]:
-    """The addresses of published-urls.txt with their lines."""
+def read_published(path: Path, shown: str = "published-urls.txt", problems: list | None = None) -> list[tuple[str, int]]:
+    """The addresses of published-urls.txt with their lines (a file that cannot be read: a problem
+    in `problems`, and no address)."""
     if not path.is_file():
         return []
+    text, problem = read_text(path, shown)
+    if problem:
+        if problems is not None:
+            problems.append(problem)
+        return []
     found = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         if line.strip() and not line.startswith("#"):
             found.append((line.strip(), number))
     return found

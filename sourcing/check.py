@@ -166,9 +166,10 @@ def _addresses(report: SiteReport, texts: dict[str, str], config, config_shown: 
             report.addresses.setdefault(address, Source(where.path, 1, None) if where else Source(config_shown, 1))
     published = root / PUBLISHED
     if published.is_file():
-        problems += address_problems(
-            report.addresses, read_published(published), display_path(published, root), redirects, display_path(root / REDIRECTS, root)
-        )
+        shown = display_path(published, root)
+        unreadable: list[Problem] = []
+        recorded = read_published(published, shown, unreadable)
+        problems += unreadable or address_problems(report.addresses, recorded, shown, redirects, display_path(root / REDIRECTS, root))
     return problems
 
 

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from conftest import PROJECT, explainer, mkdocs_build, write_site
+from conftest import PROJECT, explainer, mkdocs_build, reviewed, write_site
 from test_myths import MYTH
 
 from publishing.addresses import built_addresses, page_address, read_published, redirect_page
@@ -229,3 +229,22 @@ def test_an_address_problem_stops_the_build(tmp_path):
     build = mkdocs_build(root, "--strict")
     assert build.returncode != 0
     assert "docs/page.md:11: the published anchor '/page/#second-section' no longer exists" in build.output
+
+
+def test_a_published_list_or_a_snippet_that_is_not_utf8_is_named_not_a_traceback(tmp_path):
+    root = published_site(tmp_path)
+    (root / "published-urls.txt").write_bytes(b"/\n/caf\xe9/\n")
+    assert address_messages(root) == [
+        "published-urls.txt:2: byte 0xe9 at column 5 is not UTF-8; save the file as UTF-8 (retype the character there)"
+    ]
+    (root / "published-urls.txt").unlink()
+    config = (root / "mkdocs.yml").read_text()
+    (root / "mkdocs.yml").write_text(config.replace("  - footnotes\n", "  - footnotes\n  - pymdownx.snippets\n"))
+    (root / "part.md").write_bytes(b"## caf\xe9\n")
+    (root / "docs" / "index.md").write_text(reviewed("# Home\n\nFact [@doe2020example].\n\n--8<-- \"part.md\"\n\n--8<-- \"none.md\"\n"))
+    assert address_messages(root) == [
+        "docs/index.md:8: snippet file 'part.md': byte 0xe9 at column 7 is not UTF-8 (line 1); save the file as UTF-8 "
+        "(retype the character there)",
+        "docs/index.md:10: snippet file 'none.md' does not exist; give a path from the project folder, e.g. "
+        "--8<-- \"CONTRIBUTING.md:policy\"",
+    ]
