@@ -121,7 +121,9 @@ def page_anchors(
     adds "## References" at the end; `extensions`: the Markdown extensions of mkdocs.yml that
     change headings (attr_list, admonition, pymdownx.details, pymdownx.snippets)."""
     result = PageAnchors()
-    text = PLACEHOLDER.sub(lambda m: html.escape(figures[m.group(1)].text, quote=False) if m.group(1) in figures else m.group(0), text)
+    text = PLACEHOLDER.sub(
+        lambda m: html.escape(figures[m.group(1)].text, quote=False) if m.group(1) in figures else m.group(0), text
+    )
     lines = [(n, line) for n, line in enumerate(text.split("\n"), start=1)]
     if "pymdownx.snippets" in extensions:
         lines = _expand_snippets(lines, root, set(), result.problems)
@@ -238,7 +240,9 @@ def _plain_text(text: str, definitions: str) -> str:
     return _rendered[key]
 
 
-def _expand_snippets(lines: list[tuple[int, str]], root: Path, seen: set, problems: list, section: bool = False) -> list[tuple[int, str]]:
+def _expand_snippets(
+    lines: list[tuple[int, str]], root: Path, seen: set, problems: list, section: bool = False
+) -> list[tuple[int, str]]:
     """pymdownx.snippets: each `--8<-- "file"` (or "file:section", "file:3:8") line replaced by the
     file's lines, every one numbered as the snippet line; section marks removed."""
     out: list[tuple[int, str]] = []
@@ -271,7 +275,8 @@ def _snippet(path: str, number: int, root: Path, seen: set, problems: list) -> l
     name, lines_part, section = target.group(1).strip(), target.group(2), target.group(3)
     file = root / name
     if not file.is_file():
-        problems.append((number, f"snippet file '{name}' does not exist", "give a path from the project folder, e.g. --8<-- \"CONTRIBUTING.md:policy\""))
+        problems.append((number, f"snippet file '{name}' does not exist",
+                         "give a path from the project folder, e.g. --8<-- \"CONTRIBUTING.md:policy\""))
         return []
     if file in seen:
         return []
@@ -361,7 +366,8 @@ def address_problems(
             if f"{target}#{anchor}" in addresses:
                 continue  # the redirect leads to the page, which keeps the section
             problems.append(
-                Problem(redirects_shown, redirect_line, f"the published address '{address}' has no section '#{anchor}' on the page it moved to",
+                Problem(redirects_shown, redirect_line,
+                        f"the published address '{address}' has no section '#{anchor}' on the page it moved to",
                         f"give the heading that replaced it on {target} its old anchor: '## New text {{#{anchor}}}'")
             )
             continue
@@ -370,7 +376,8 @@ def address_problems(
         if renamed:
             where = new[renamed]
             problems.append(
-                Problem(where.path, where.line, f"the published anchor '{address}' no longer exists (this heading is now '#{renamed.partition('#')[2]}')",
+                Problem(where.path, where.line,
+                        f"the published anchor '{address}' no longer exists (this heading is now '#{renamed.partition('#')[2]}')",
                         f"if this heading was reworded, keep its old anchor: write '{{#{anchor}}}' at the end of the heading")
             )
             new.pop(renamed)

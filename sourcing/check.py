@@ -79,7 +79,9 @@ def check_site(
     config_shown = display_path(config_file, root)
     config = load_config(config_file, config_shown)
     bibliography = load_bibliography(bib_dir, root, memo)
-    report = SiteReport(problems=config.problems + bibliography.problems, entries=len(bibliography.entries), bibliography=bibliography)
+    report = SiteReport(
+        problems=config.problems + bibliography.problems, entries=len(bibliography.entries), bibliography=bibliography
+    )
     terms, glossary_problems = load_glossary(root / GLOSSARY, docs_dir, bibliography, root)
     report.terms = terms
     report.problems += glossary_problems
@@ -119,14 +121,16 @@ def check_site(
         if page.reviewed and (months := months_between(page.reviewed, today())) >= REVIEW_AGE_MONTHS:
             report.due.append((shown, page.reviewed.isoformat(), months))
     report.uncited = sorted(set(bibliography.entries) - cited)
-    report.problems += _addresses(report, texts, config, config_shown, docs_dir, root, memo, figures_key)
+    report.problems += _addresses(report, texts, config, config_shown, root, memo, figures_key)
     report.problems.sort()
     memo.save()
     return report
 
 
 
-def _addresses(report: SiteReport, texts: dict[str, str], config, config_shown: str, docs_dir: Path, root: Path, memo, figures_key: str) -> list[Problem]:
+def _addresses(
+    report: SiteReport, texts: dict[str, str], config, config_shown: str, root: Path, memo, figures_key: str
+) -> list[Problem]:
     """Every address the build will publish (report.addresses), and, when the site has published
     some (published-urls.txt), those that are gone and those not yet recorded."""
     problems: list[Problem] = []
@@ -148,7 +152,9 @@ def _addresses(report: SiteReport, texts: dict[str, str], config, config_shown: 
         problems += [Problem(page.path, line, what, fix) for line, what, fix in anchors.problems]
         address = page_address(name)
         report.addresses.setdefault(address, Source(page.path, 1, name))
-        marker_line = next((n for n, line in enumerate(text.split("\n"), start=1) if MYTHS_TABLE_MARKER in line or BIBLIOGRAPHY_MARKER in line), 1)
+        marker_line = next(
+            (n for n, line in enumerate(text.split("\n"), start=1) if MYTHS_TABLE_MARKER in line or BIBLIOGRAPHY_MARKER in line), 1
+        )
         for anchor, line in anchors.anchors().items():
             if anchor == "references" and references and page.blocks:
                 line = page.blocks[0].line  # the build adds the heading because the page cites a source
@@ -169,7 +175,8 @@ def _addresses(report: SiteReport, texts: dict[str, str], config, config_shown: 
         shown = display_path(published, root)
         unreadable: list[Problem] = []
         recorded = read_published(published, shown, unreadable)
-        problems += unreadable or address_problems(report.addresses, recorded, shown, redirects, display_path(root / REDIRECTS, root))
+        redirects_shown = display_path(root / REDIRECTS, root)
+        problems += unreadable or address_problems(report.addresses, recorded, shown, redirects, redirects_shown)
     return problems
 
 
@@ -202,7 +209,9 @@ def _redirects(path: Path, shown: str, texts: dict[str, str], problems: list[Pro
     for old, new in data.items():
         line = data.line_of(old)
         if not isinstance(old, str) or not isinstance(new, str) or not old.endswith(".md") or not new.endswith(".md"):
-            problems.append(Problem(shown, line, f"'{old}: {new}' is not a page moved to a page", "write old.md: new.md, paths below docs/"))
+            problems.append(
+                Problem(shown, line, f"'{old}: {new}' is not a page moved to a page", "write old.md: new.md, paths below docs/")
+            )
         elif new not in texts:
             problems.append(Problem(shown, line, f"'{old}' points to '{new}', which is not a page below docs/", "fix the target"))
         elif old in texts:

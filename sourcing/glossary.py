@@ -116,8 +116,10 @@ def _entry(entry: Record, shown: str, docs_dir: Path, bibliography: Bibliography
     forms = forms if isinstance(forms, list) else [] if forms in (None, "") else [forms]
     for form in forms:
         if not isinstance(form, str) or not form.strip():
-            shown_form = "an empty form" if form in (None, "") or (isinstance(form, str) and not form.strip()) else f"{form!r} ({kind_of(form)})"
-            report("match", f"match has {shown_form}, not text", "list the forms as they appear in pages, as text: match: [form, other form]")
+            empty = form is None or (isinstance(form, str) and not form.strip())
+            shown_form = "an empty form" if empty else f"{form!r} ({kind_of(form)})"
+            report("match", f"match has {shown_form}, not text",
+                   "list the forms as they appear in pages, as text: match: [form, other form]")
             publishable = False
     chinese, pinyin = entry.get("chinese"), entry.get("pinyin")
     if bool(chinese) != bool(pinyin):

@@ -1,7 +1,6 @@
 """The floors every page meets, by the kind of page it is (sourcing/floors.py): tested through the
 check, which `make check` and every build run, on small pages and on the real site."""
 
-import pytest
 from conftest import PROJECT
 
 from sourcing.check import check_site
