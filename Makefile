@@ -49,8 +49,8 @@ $(AXE): package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-urls: build ## Record the addresses of new pages and headings in published-urls.txt (they must never break)
-	$(BIN)/python -m publishing.addresses site published-urls.txt
+urls: $(READY) ## Record the addresses of new pages and headings in published-urls.txt (they must never break)
+	@$(BIN)/python -m sourcing.addresses
 
 bench: $(READY) ## Full vs plain MkDocs builds, serve latencies, make check: real site and 1,000 pages (ratios)
 	$(BIN)/python benchmarks/bench.py

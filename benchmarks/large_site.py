@@ -31,6 +31,8 @@ PARAGRAPH = (
     "Scholars describe many separate systems run by courts, regulators and cities "
     "[@author{b}2020title{b}; @author{c}2020title{c}]. A `code span` and a [link](page{link}.md) stand here too.\n\n"
 )
+# plain prose, so that each page meets the floor of an explainer page (700 words; sourcing/floors.py)
+BACKGROUND = " ".join(["Local pilots differed from city to city, and most of them were wound down after public criticism."] * 45)
 
 
 def generate(folder: Path, pages: int, sources: int) -> None:
@@ -66,7 +68,7 @@ def generate(folder: Path, pages: int, sources: int) -> None:
         text = (
             f"---\ntitle: Page {page}\ndescription: A generated page.\nreviewed: 2026-11-22\n---\n"
             f"# Page {page}\n\n## In one minute\n\n- A short summary [@author{page % sources}2020title{page % sources}].\n\n"
-            f"## Body\n\n{body}"
+            f"## Body\n\n{body}## Background\n\n{BACKGROUND}\n\n## Where to go next\n\n- [Home](index.md)\n"
         )
         (docs / f"page{page}.md").write_text(text, encoding="utf-8")
     home = "---\ntitle: Home\nreviewed: 2026-11-22\n---\n# Home\n\nA fact [@author02020title0].\n"
@@ -77,6 +79,10 @@ def generate(folder: Path, pages: int, sources: int) -> None:
     config = re.sub(r"^validation:\n(?:[ ].*\n)+", "", config, flags=re.MULTILINE)  # generated pages: no link checks
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     (folder / "published-urls.txt").write_text("", encoding="utf-8")
+    sys.path.insert(0, str(ROOT))
+    from sourcing.addresses import record
+
+    record(folder)  # published: every address, as the real site's are
 
 
 def plain_config(folder: Path) -> Path:

@@ -45,6 +45,9 @@ from publishing.page_actions import handout_pdf_link, page_actions
 from publishing.references import link_citations, reference_list
 from publishing.review_date import review_dates, review_note
 from publishing.system_map import map_html
+# Where the glossary page wants its table, the myths index its table, the corrections page the log
+# and "All sources" every reference (the check reads them too: the lists add headings)
+from sourcing.addresses import BIBLIOGRAPHY_MARKER, CORRECTIONS_MARKER, GLOSSARY_MARKER, MYTHS_TABLE_MARKER, REFERENCES
 from sourcing.check import CACHE, SiteReport, check_site
 from sourcing.citations import citation_blocks
 from sourcing.corrections import LOG_PAGE
@@ -53,18 +56,14 @@ from sourcing.verdicts import is_myth_page
 
 log = get_plugin_logger("pages")
 
-GLOSSARY_MARKER = "<!-- glossary -->"  # where the glossary page wants its table
-MYTHS_TABLE_MARKER = "<!-- myths-table -->"  # where the myths index wants its table
-CORRECTIONS_MARKER = "<!-- corrections-log -->"  # where the corrections page wants the log
 REVIEW_DATES_MARKER = "<!-- review-dates -->"  # a teacher guide: when each page it relies on was checked
 CHART_MARKER = re.compile(r"^<!--\s*chart:\s*([a-z0-9-]+)\s*-->\s*$", re.MULTILINE)  # where a page wants a chart
 CHART_MARKER_HTML = re.compile(r"<!--\s*chart:\s*([a-z0-9-]+)\s*-->")
 CHARTS_CACHE = "charts"  # below the cache folder
-BIBLIOGRAPHY_MARKER = "<!-- full-bibliography -->"  # where "All sources" wants every reference
 CITATIONS_CACHE = "citations"  # below the check's cache folder; everything there is safe to delete
 REFERENCES_PLACEHOLDER = "<!-- references -->"
 CITATION_TOKEN = re.compile("<!--citation ([0-9]+)-->")
-REFERENCES_SECTION = f"## References\n\n{REFERENCES_PLACEHOLDER}\n"
+REFERENCES_SECTION = f"## {REFERENCES}\n\n{REFERENCES_PLACEHOLDER}\n"  # its anchor is an address: sourcing/addresses.py
 REFERENCES_HEADING = '<h2 id="references">'
 
 
@@ -96,7 +95,7 @@ def on_config(config):
     global _build
     root = Path(config.config_file_path).parent
     bibtex = _bibtex_plugin(config)
-    report = check_site(Path(config.docs_dir), Path(bibtex.config.bib_dir), root, root / CACHE)
+    report = check_site(Path(config.docs_dir), Path(bibtex.config.bib_dir), root, root / CACHE, Path(config.config_file_path))
     for line in report.exempt_lines() + report.uncited_lines() + report.due_lines():
         log.info(line)
     for problem in report.problems:

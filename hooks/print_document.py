@@ -6,11 +6,10 @@ import posixpath
 import re
 from pathlib import Path
 
-from publishing.addresses import page_address
 from publishing.navigation import nav_files
 from publishing.print_document import BuiltPage, print_document
+from sourcing.addresses import PRINT, is_lesson_plan, page_address  # the check knows these addresses too
 
-LESSONS = "teaching/"  # lesson plans live here (not in its subfolders, such as handouts/); each gets a pack
 ASSIGNED = re.compile(r"## Before the lesson\n(.*?)\n## ", re.DOTALL)
 MD_LINK = re.compile(r"\]\(([^)#\s]+\.md)")
 
@@ -26,16 +25,16 @@ def on_post_build(config):
         return pages[address]
 
     whole = print_document(
-        config.site_name, [built(a) for a in order], "/print/", config.site_url or "",
+        config.site_name, [built(a) for a in order], PRINT, config.site_url or "",
         f"{config.site_name}, every page in reading order, as one document to print or read offline.",
     )
-    _write(site, "/print/", whole)
+    _write(site, PRINT, whole)
     docs = Path(config.docs_dir)
     for name in nav_files(config.nav):
-        if name.startswith(LESSONS) and "/" not in name[len(LESSONS):] and name != LESSONS + "index.md":
+        if is_lesson_plan(name):
             assigned = _assigned_pages(docs / name, name)
             in_pack = [page_address(name)] + [page_address(p) for p in assigned if (docs / p).is_file()]
-            address = "/print/" + Path(name).stem + "/"
+            address = PRINT + Path(name).stem + "/"
             title = f"{config.site_name}: lesson pack"
             description = f"A lesson plan of {config.site_name} with the pages it assigns, as one document to print."
             _write(site, address, print_document(title, [built(a) for a in dict.fromkeys(in_pack)], address, config.site_url or "", description))
@@ -43,10 +42,11 @@ def on_post_build(config):
 
 def _assigned_pages(path: Path, name: str) -> list[str]:
     """The pages a lesson plan links in its "Before the lesson" section, as paths below docs/."""
-    match = ASSIGNED.search(path.read_text(encoding="utf-8"))
+    match = ASSIGNED.search(path.read_text(encoding="utf-8-sig"))  # as MkDocs reads a page
     links = MD_LINK.findall(match.group(1)) if match else []
     base = posixpath.dirname(name)
     return [posixpath.normpath(posixpath.join(base, link)) for link in links]
+
 
 def _write(site: Path, address: str, text: str) -> None:
     target = site / address.strip("/") / "index.html"

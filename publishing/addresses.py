@@ -1,7 +1,8 @@
 """Stable addresses: every page and heading anchor once published keeps working.
 
 - `published-urls.txt` lists every address the site has published: one page address (from the
-  site root, e.g. `/overview/`) or page#anchor per line.
+  site root, e.g. `/overview/`) or page#anchor per line. The check (sourcing/addresses.py) works
+  out the site's addresses from the Markdown and compares; `make urls` records new ones.
 - `redirects.yml` maps an old page (its Markdown path below docs/) to the page that replaced it;
   the build writes a small redirect page at the old address.
 """
@@ -13,17 +14,9 @@ import posixpath
 import re
 from pathlib import Path
 
+from sourcing.addresses import page_address  # noqa: F401  (one rule for a page's address: the check's)
+
 HEADING_ID = re.compile(r'<h[23] id="([^"]+)"')
-
-
-def page_address(src_path: str) -> str:
-    """The address MkDocs gives a Markdown page (with directory URLs): `a/b.md` -> `/a/b/`."""
-    path = src_path.removesuffix(".md")
-    if path == "index":
-        return "/"
-    if path.endswith("/index"):
-        return "/" + path.removesuffix("index")
-    return "/" + path + "/"
 
 
 def built_addresses(site_dir: Path) -> set[str]:
@@ -57,20 +50,3 @@ def redirect_page(from_address: str, to_address: str) -> str:
 def read_published(path: Path) -> list[str]:
     lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-
-
-def record(site_dir: Path, published: Path) -> list[str]:
-    """Add the built site's new addresses to the published list; return them."""
-    known = set(read_published(published))
-    new = sorted(built_addresses(site_dir) - known)
-    if new:
-        with published.open("a", encoding="utf-8") as out:
-            out.write("".join(f"{address}\n" for address in new))
-    return new
-
-
-if __name__ == "__main__":
-    import sys
-
-    added = record(Path(sys.argv[1]), Path(sys.argv[2]))
-    print(f"{len(added)} new addresses recorded in {sys.argv[2]}")

@@ -54,7 +54,7 @@ def collect_myths(myths_dir: Path, order: list[str] = ()) -> list[Myth]:
     rank = {name: i for i, name in enumerate(order)}
     myths = []
     for path in sorted(myths_dir.glob("*.md"), key=lambda p: (rank.get(p.name, len(rank)), p.name)):
-        meta = read_page(path.read_text(encoding="utf-8")).meta
+        meta = read_page(path.read_text(encoding="utf-8-sig")).meta  # as MkDocs reads a page
         if meta and is_myth_page(meta):
             myths.append(Myth(path.name, meta["claim"], meta["verdict"], meta["verdict_summary"], meta.get("direction", "")))
     return myths

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .datafile import decode
+from .datafile import read_text
 from .problems import Problem
 
 SKIPPED_TYPES = {"comment", "preamble"}
@@ -24,6 +24,7 @@ NUMBER = re.compile(r"[0-9]+")
 FIELD_LINE = re.compile(r"[ \t]*[A-Za-z][A-Za-z0-9_-]*[ \t]*=[ \t]*[{\"0-9]")
 ENTRY_LINE = re.compile(r"[ \t]*@[A-Za-z]+[ \t]*\{")
 SPACE = re.compile(r"\s*")
+STARTS_FIELD = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\s*=")
 _BRACED = r"(?:[^{}\\]|\\.|\{(?:[^{}\\]|\\.|\{(?:[^{}\\]|\\.|\{(?:[^{}\\]|\\.)*\})*\})*\})*"  # braces 3 deep
 _FIELD = rf'\s*([A-Za-z][A-Za-z0-9_-]*)\s*=\s*(?:\{{({_BRACED})\}}|"((?:[^"{{}}\\]|\\.|\{{{_BRACED}\}})*)"|([0-9]+))\s*'
 PLAIN_FIELD = re.compile(_FIELD)
@@ -89,7 +90,7 @@ class _Reader:
             raise BibSyntaxError(expected_at, what, fix)
         self.pos += 1
 
-    def value(self, closing: str) -> str:
+    def value(self, closing: str, field: str = "a value") -> str:
         """Read a value in `{...}` (closing "}") or `"..."` (closing '"'), from its opening
         character; braces nest inside both. A value that runs into the next field or entry is
         reported as never closed, at the line where it opened."""
@@ -114,6 +115,12 @@ class _Reader:
             if char == "{":
                 depth += 1
             elif char == "}":
+                if depth == 0:  # only in a quoted value: in braces, this '}' closed the value above
+                    raise BibSyntaxError(
+                        self.pos,
+                        f"{field}: this '}}' has no '{{' before it",
+                        "remove the stray '}', or pair it with a '{' before it",
+                    )
                 depth -= 1
             elif char == "\n" and (self.starts_entry(self.pos + 1) or (depth == 0 and self.starts_field(self.pos + 1))):
                 break
@@ -215,9 +222,10 @@ def _read_entry(reader: _Reader) -> Entry | None:
     )
     reader.skip_space()
     key_match = KEY.match(reader.text, reader.pos)
-    if not key_match:
+    if not key_match or STARTS_FIELD.match(reader.text, reader.pos):
+        # `@online{, title = ...` or `@online{` followed by `author = {...}`: not an entry whose key is 'author'
         raise BibSyntaxError(
-            reader.pos,
+            start,
             f"@{entry_type} entry has no citation key",
             f"give it a key: @{entry_type}{{authorYEARword, ...",
         )
@@ -243,13 +251,28 @@ def _read_fields(reader: _Reader, entry: Entry, start: int) -> Entry:
             return entry
         if reader.peek() == "":
             raise _never_closed(entry, start)
-        _read_field(reader, entry)
+        name, closed_at = _read_field(reader, entry)
         reader.skip_space()
         if reader.peek() == ",":
             reader.pos += 1
         elif reader.peek() == "":
             raise _never_closed(entry, start)
         elif reader.peek() != "}":
+            if closed_at is not None and not STARTS_FIELD.match(reader.text, reader.pos) and not reader.starts_entry(
+                reader.text.rfind("\n", 0, reader.pos) + 1
+            ):
+                # `title = {Foo } bar},`: text goes on after the value closed, so a '}' (or '"') inside
+                # the value closed it early
+                closing = reader.text[closed_at]
+                line_end = reader.text.find("\n", reader.pos)
+                rest = reader.text[reader.pos : line_end if line_end >= 0 else None].strip()
+                raise BibSyntaxError(
+                    closed_at,
+                    f"entry '{entry.key}': this '{closing}' ends field '{name}' early, and '{_shorten(rest)}' is left "
+                    "outside it",
+                    "remove the stray '}', or pair it with a '{' before it" if closing == "}"
+                    else "remove the stray '\"' inside the value, or write the value in braces",
+                )
             raise BibSyntaxError(
                 reader.pos,
                 f"entry '{entry.key}': expected ',' or '}}' after a field",
@@ -261,7 +284,12 @@ def _never_closed(entry: Entry, start: int) -> BibSyntaxError:
     return BibSyntaxError(start, f"entry '{entry.key}' is never closed", "add '}' after its last field")
 
 
-def _read_field(reader: _Reader, entry: Entry) -> None:
+def _shorten(text: str, width: int = 30) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _read_field(reader: _Reader, entry: Entry) -> tuple[str, int | None]:
+    """Read one `name = value`; its name, and where its closing '}' or '"' stands (None for a number)."""
     name_match = NAME.match(reader.text, reader.pos)
     if not name_match:
         raise BibSyntaxError(
@@ -277,10 +305,13 @@ def _read_field(reader: _Reader, entry: Entry) -> None:
     )
     reader.skip_space()
     char = reader.peek()
+    closed_at = None
     if char == "{":
-        value = reader.value("}")
+        value = reader.value("}", f"entry '{entry.key}': field '{name}'")
+        closed_at = reader.pos - 1
     elif char == '"':
-        value = reader.value('"')
+        value = reader.value('"', f"entry '{entry.key}': field '{name}'")
+        closed_at = reader.pos - 1
     elif NUMBER.match(reader.text, reader.pos):
         number = NUMBER.match(reader.text, reader.pos)
         value = number.group(0)
@@ -305,6 +336,7 @@ def _read_field(reader: _Reader, entry: Entry) -> None:
             "keep one of them",
         )
     entry.fields[name] = Field(value=" ".join(value.split()), line=field_line)
+    return name, closed_at
 
 
 def _position_of_line(reader: _Reader, line: int) -> int:
@@ -312,7 +344,7 @@ def _position_of_line(reader: _Reader, line: int) -> int:
 
 
 def read_bib_file(path: Path, shown_as: str) -> tuple[list[Entry], list[Problem]]:
-    text, problem = decode(path.read_bytes(), shown_as)
+    text, problem = read_text(path, shown_as)
     if problem:
         return [], [problem]
     return parse_bibtex(text, shown_as)

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .bibliography import Bibliography, load_bibliography, today
+from .addresses import (
+    BIBLIOGRAPHY_MARKER, CORRECTIONS_MARKER, DIRECTIONS, GLOSSARY_MARKER, MYTHS_TABLE_MARKER, PUBLISHED, REDIRECTS,
+    ALL_EXTENSIONS, Source, address_problems, page_address, page_anchors, print_addresses, read_published,
+)
+from .bibliography import SOURCE_TYPES, Bibliography, load_bibliography, today
+from .datafile import Record, load_yaml, read_text
+from .markdown import read_page
+from .docsfiles import docs_files
+from .config import CONFIG, excluded_by_config, load_config, nav_problems
 from .charts import CHARTS, MARKER as CHART_MARKER, Chart, load_charts
 from .system_map import SYSTEM_MAP, SystemMap, load_system_map
 from .corrections import CORRECTIONS, Correction, load_corrections
@@ -33,6 +42,7 @@ class SiteReport:
     terms: list[Term] = field(default_factory=list)
     figures: dict[str, Figure] = field(default_factory=dict)
     page_reports: dict[str, PageReport] = field(default_factory=dict)  # path below docs/ -> its report
+    addresses: dict[str, Source] = field(default_factory=dict)  # every address the build will publish -> where it comes from
     corrections: list[Correction] = field(default_factory=list)
     charts: dict[str, Chart] = field(default_factory=dict)
     system_map: SystemMap | None = None
@@ -62,12 +72,20 @@ def months_between(earlier, later) -> int:
     return (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
 
 
-def check_site(docs_dir: Path, bib_dir: Path, root: Path, cache_dir: Path | None = None) -> SiteReport:
-    """Check `bib_dir`, the glossary and every Markdown page below `docs_dir`; paths are shown
+def check_site(
+    docs_dir: Path, bib_dir: Path, root: Path, cache_dir: Path | None = None, config_file: Path | None = None
+) -> SiteReport:
+    """Check the site's configuration (`config_file`, by default mkdocs.yml in `root`), `bib_dir`,
+    the glossary, the figures, the corrections and every page below `docs_dir`; paths are shown
     relative to `root`. With `cache_dir`, what was read from unchanged files is kept there."""
     memo = Memo(cache_dir / "check.pickle" if cache_dir else None)
+    config_file = config_file or root / CONFIG
+    config_shown = display_path(config_file, root)
+    config = load_config(config_file, config_shown)
     bibliography = load_bibliography(bib_dir, root, memo)
-    report = SiteReport(problems=list(bibliography.problems), entries=len(bibliography.entries), bibliography=bibliography)
+    report = SiteReport(
+        problems=config.problems + bibliography.problems, entries=len(bibliography.entries), bibliography=bibliography
+    )
     terms, glossary_problems = load_glossary(root / GLOSSARY, docs_dir, bibliography, root)
     report.terms = terms
     report.problems += glossary_problems
@@ -90,19 +108,25 @@ def check_site(docs_dir: Path, bib_dir: Path, root: Path, cache_dir: Path | None
     report.figures = figures
     report.problems += figure_problems
     cited.update(key for figure in figures.values() for key in figure.sources)
-    docs_shown = display_path(docs_dir, root)
-    for path in sorted(docs_dir.rglob("*.md")):
-        shown = f"{docs_shown}/{path.relative_to(docs_dir).as_posix()}"
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as error:
-            report.problems.append(Problem(shown, 1, f"not valid UTF-8 ({error.reason})", "save the file as UTF-8"))
+    files, file_problems = docs_files(docs_dir, display_path(docs_dir, root), root, excluded_by_config(config))
+    report.problems += file_problems
+    pages = {file.name: file.shown for file in files if file.name.endswith(".md")}
+    report.problems += nav_problems(config, config_shown, pages, docs_dir)
+    texts: dict[str, str] = {}
+    for file in files:
+        if not file.name.endswith(".md"):
             continue
-        page = check_page(text, shown, bibliography, figures, memo, figures_key)
+        shown = file.shown
+        text, unreadable = read_text(file.path, shown)  # as MkDocs reads it
+        if unreadable:
+            report.problems.append(unreadable)
+            continue
+        page = check_page(text, shown, bibliography, figures, memo, figures_key, file.name)
         for match in CHART_MARKER.finditer(text):
             if match.group(1) not in charts:
                 page.problems.append(Problem(shown, text.count("\n", 0, match.start()) + 1, f"no chart '{match.group(1)}' in data/charts.yml", "use a chart id from data/charts.yml, or add the chart there"))
-        report.page_reports[path.relative_to(docs_dir).as_posix()] = page
+        report.page_reports[file.name] = page
+        texts[file.name] = text
         report.pages += 1
         report.problems.extend(page.problems)
         cited.update(c.key for c in page.citations)
@@ -113,7 +137,101 @@ def check_site(docs_dir: Path, bib_dir: Path, root: Path, cache_dir: Path | None
         if page.reviewed and (months := months_between(page.reviewed, today())) >= REVIEW_AGE_MONTHS:
             report.due.append((shown, page.reviewed.isoformat(), months))
     report.uncited = sorted(set(bibliography.entries) - cited)
+    report.problems += _addresses(report, texts, config, config_shown, root, memo, figures_key)
     report.problems.sort()
     memo.save()
     return report
 
+
+
+def _addresses(
+    report: SiteReport, texts: dict[str, str], config, config_shown: str, root: Path, memo, figures_key: str
+) -> list[Problem]:
+    """Every address the build will publish (report.addresses), and, when the site has published
+    some (published-urls.txt), those that are gone and those not yet recorded."""
+    problems: list[Problem] = []
+    extensions = config.markdown_extensions() & ALL_EXTENSIONS
+    kinds = tuple(kind for kind in SOURCE_TYPES if any(e.get("sourcetype") == kind for e in report.bibliography.entries.values()))
+    for name, text in texts.items():
+        page = report.page_reports[name]
+        extra: tuple[tuple[int, str], ...] = ()  # the headings of generated lists: (level, fixed anchor)
+        if MYTHS_TABLE_MARKER in text:  # publishing/myths.py: one h3 per direction with a myth in this folder
+            folder = name.rpartition("/")[0]
+            mine = {r.direction for n, r in report.page_reports.items() if n.rpartition("/")[0] == folder}
+            extra += tuple((3, d) for d in DIRECTIONS if d in mine)
+        if BIBLIOGRAPHY_MARKER in text:  # publishing/bibliography.py: one h2 per kind of source it lists
+            extra += tuple((2, kind) for kind in kinds)
+        references = bool(page.blocks) or (GLOSSARY_MARKER in text and bool(report.terms)) or (
+            CORRECTIONS_MARKER in text and any(c.sources for c in report.corrections)
+        )
+        anchors = _page_anchors(text, report.figures, root, extra, references, extensions, memo, figures_key)
+        problems += [Problem(page.path, line, what, fix) for line, what, fix in anchors.problems]
+        address = page_address(name)
+        report.addresses.setdefault(address, Source(page.path, 1, name))
+        marker_line = next(
+            (n for n, line in enumerate(text.split("\n"), start=1) if MYTHS_TABLE_MARKER in line or BIBLIOGRAPHY_MARKER in line), 1
+        )
+        for anchor, line in anchors.anchors().items():
+            if anchor == "references" and references and page.blocks:
+                line = page.blocks[0].line  # the build adds the heading because the page cites a source
+            elif anchor in {a for _, a in extra}:
+                line = marker_line
+            report.addresses.setdefault(f"{address}#{anchor}", Source(page.path, line, name))
+    redirects = {}
+    if any(str(hook).endswith("redirects.py") for hook in config.hooks):
+        redirects = _redirects(root / REDIRECTS, display_path(root / REDIRECTS, root), texts, problems)
+        for old, (new, line) in redirects.items():
+            report.addresses.setdefault(old, Source(display_path(root / REDIRECTS, root), line))
+    if any(str(hook).endswith("print_document.py") for hook in config.hooks):
+        for address, page in print_addresses([name for name, _ in config.nav or []]).items():
+            where = report.page_reports.get(page)
+            report.addresses.setdefault(address, Source(where.path, 1, None) if where else Source(config_shown, 1))
+    published = root / PUBLISHED
+    if published.is_file():
+        shown = display_path(published, root)
+        unreadable: list[Problem] = []
+        recorded = read_published(published, shown, unreadable)
+        redirects_shown = display_path(root / REDIRECTS, root)
+        problems += unreadable or address_problems(report.addresses, recorded, shown, redirects, redirects_shown)
+    return problems
+
+
+def _page_anchors(text: str, figures, root: Path, extra, references: bool, extensions, memo, figures_key: str):
+    page = read_page(text)
+    body = re.sub(r"[^\n]", " ", page.text[: page.body_start]) + page.text[page.body_start :]
+    if "8<-" in body or not memo:  # a page with snippets depends on other files: read afresh
+        return page_anchors(body, figures, root, extra, references, extensions)
+    key = memo.key("anchors", figures_key, repr(extra), str(references), repr(sorted(extensions)), body)
+    found = memo.get(key)
+    if found is None:
+        found = page_anchors(body, figures, root, extra, references, extensions)
+        memo.put(key, found)
+    return found
+
+
+def _redirects(path: Path, shown: str, texts: dict[str, str], problems: list[Problem]) -> dict[str, tuple[str, int]]:
+    """redirects.yml: old page (below docs/) -> the page that replaced it, as addresses, with the
+    line of each; a problem for each redirect the build could not write."""
+    if not path.is_file():
+        return {}
+    data, found = load_yaml(path, shown)
+    problems += found
+    if data is None:
+        return {}
+    if not isinstance(data, Record):
+        problems.append(Problem(shown, 1, "is not a list of 'old.md: new.md' lines", "write each moved page as old.md: new.md"))
+        return {}
+    redirects = {}
+    for old, new in data.items():
+        line = data.line_of(old)
+        if not isinstance(old, str) or not isinstance(new, str) or not old.endswith(".md") or not new.endswith(".md"):
+            problems.append(
+                Problem(shown, line, f"'{old}: {new}' is not a page moved to a page", "write old.md: new.md, paths below docs/")
+            )
+        elif new not in texts:
+            problems.append(Problem(shown, line, f"'{old}' points to '{new}', which is not a page below docs/", "fix the target"))
+        elif old in texts:
+            problems.append(Problem(shown, line, f"'{old}' still exists as a page", "remove the redirect or the page"))
+        else:
+            redirects[page_address(old)] = (page_address(new), line)
+    return redirects

@@ -27,6 +27,10 @@ BLOCK = re.compile(r"\[(.*?)\]")
 PART = re.compile(r"(?:(?P<prefix>[^@;]*?)\s*)?@(?P<key>[\w-]+)(?:,\s*(?P<suffix>[^;]+))?")
 EMAIL = re.compile(r"[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}")
 BARE_AT = re.compile(r"(?<![\w@.\[])@([A-Za-z][\w-]*)")
+# `[...]` on one line that is not a link (`[text](url)`, `[text][ref]`), an image, a footnote or escaped
+BRACKETED = re.compile(r"(?<![\]!\\])\[(?!\^)([^\[\]\n]+)\](?![(\[])")
+REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:", re.MULTILINE)
+WORD = re.compile(r"(?<![\w@.-])[\w-]+(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -97,3 +101,43 @@ def bare_mentions(text: str) -> list[Citation]:
     """`@word` outside any [...] block: often a citation missing its brackets."""
     outside = BLOCK.sub(lambda m: " " * len(m.group(0)), text)
     return [Citation(key=m.group(1), line=text.count("\n", 0, m.start()) + 1) for m in BARE_AT.finditer(outside)]
+
+
+@dataclass(frozen=True)
+class Bracketed:
+    """`[...]` in prose with words that might be citation keys missing their @ (`[key]`, or the
+    part `see key` of `[see key; @other]`)."""
+
+    text: str
+    line: int
+    words: tuple[str, ...]  # the words of its parts that cite nothing
+    cites: bool  # the block cites something too
+
+
+def bracketed_words(visible: str) -> list[Bracketed]:
+    """Every `[...]` of the prose `visible` whose parts (or some of them) cite nothing, with the
+    words of those parts; `[label]` of a link defined on the page (`[label]: url`) is a link."""
+    labels = {m.group(1).strip().lower() for m in REFERENCE_DEFINITION.finditer(visible)}
+    found = []
+    for match in BRACKETED.finditer(visible):
+        inside = match.group(1)
+        if inside.strip().lower() in labels:
+            continue
+        words, cites = [], False
+        for part in inside.split(";"):
+            if "@" in part and EMAIL.match(part):
+                continue
+            if "@" in part and PART.match(part):
+                cites = True
+                continue
+            words += WORD.findall(part)
+        if words:
+            found.append(Bracketed(match.group(0), visible.count("\n", 0, match.start()) + 1, tuple(words), cites))
+    return found
+
+
+def with_at_signs(text: str, keys: list[str]) -> str:
+    """`text` with an @ before each of `keys` that stands there without one."""
+    for key in keys:
+        text = re.sub(rf"(?<![\w@.-]){re.escape(key)}(?![\w-])", "@" + key, text)
+    return text

@@ -1,7 +1,8 @@
 """The YAML data files contributors write (figures, glossary, corrections), read so that every
 problem can name its line.
 
-Mappings come back as `Record`s: dicts that also know the line of each of their keys. Dates stay
+Mappings come back as `Record`s: dicts that also know the line of each of their keys; sequences
+as `Items`, lists that know the line of each item. Dates stay
 text (YAML would turn `2025-13-45` into an error and `2025-02-03` into a date object), so each
 file checks its own dates and says where a bad one stands. A key given twice, which YAML would
 silently keep the last of, is a problem too.
@@ -9,6 +10,7 @@ silently keep the last of, is a problem too.
 
 from __future__ import annotations
 
+import codecs
 import datetime
 import re
 from pathlib import Path
@@ -28,6 +30,16 @@ class Record(dict):
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.line)
+
+
+class Items(list):
+    """A YAML sequence with the line of the sequence (`line`) and of each item (`lines`)."""
+
+    line: int = 1
+    lines: list
+
+    def line_of(self, index: int) -> int:
+        return self.lines[index] if 0 <= index < len(self.lines) else self.line
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when PyYAML has it
@@ -54,24 +66,44 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> Record:
     return record
 
 
+def _sequence(loader: _Loader, node: yaml.SequenceNode) -> Items:
+    items = Items(loader.construct_object(child, deep=True) for child in node.value)
+    items.line = node.start_mark.line + 1
+    items.lines = [child.start_mark.line + 1 for child in node.value]
+    return items
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
 def decode(data: bytes, shown: str) -> tuple[str | None, Problem | None]:
-    """`data` as UTF-8 text, or a problem at the line and column of the first byte that is not."""
+    """`data` as UTF-8 text, as MkDocs reads a file (encoding "utf-8-sig": a byte-order mark at the
+    start is dropped), or a problem at the line and column (in characters) of the first byte that
+    is not UTF-8."""
+    body = data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
     try:
-        return data.decode("utf-8-sig"), None
+        return body.decode("utf-8"), None
     except UnicodeDecodeError as error:
-        before = data[: error.start]
+        before = body[: error.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         return None, Problem(
             shown,
             line,
-            f"byte 0x{data[error.start]:02x} at column {column} is not UTF-8",
+            f"byte 0x{body[error.start]:02x} at column {column} is not UTF-8",
             "save the file as UTF-8 (retype the character there)",
         )
+
+
+def read_text(path: Path, shown: str) -> tuple[str | None, Problem | None]:
+    """A text file read exactly as MkDocs reads a page (`open(path, encoding="utf-8-sig")`: no
+    byte-order mark, and every line ending, \\r\\n or \\r, read as \\n), or the problem that stops it."""
+    text, problem = decode(path.read_bytes(), shown)
+    if text is not None and "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, problem
 
 
 def load_yaml(path: Path, shown: str) -> tuple[object, list[Problem]]:
@@ -82,8 +114,8 @@ def load_yaml(path: Path, shown: str) -> tuple[object, list[Problem]]:
     return parse_yaml(text, shown)
 
 
-def parse_yaml(text: str, shown: str, first_line: int = 1) -> tuple[object, list[Problem]]:
-    loader = _Loader(text)
+def parse_yaml(text: str, shown: str, first_line: int = 1, loader: type[_Loader] = _Loader) -> tuple[object, list[Problem]]:
+    loader = loader(text)
     try:
         data = loader.get_single_data()
     except yaml.YAMLError as error:
@@ -116,3 +148,18 @@ def parse_date(value: object) -> tuple[datetime.date | None, str | None]:
         return datetime.date(year, month, day), None
     except ValueError:
         return None, f"'{text}' is not a day of the calendar"
+
+
+def kind_of(value: object) -> str:
+    """What YAML made of a value that should have been text, in a writer's words."""
+    if isinstance(value, bool):
+        return "a yes/no value"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping ('key: value')"
+    if value is None:
+        return "empty"
+    return "text"

@@ -25,6 +25,7 @@ BLOCK_TAGS = (
 )
 HTML_BLOCK_OPEN = re.compile(rf"^ {{0,3}}<({BLOCK_TAGS})(?=[\s/>])[^>]*>", re.IGNORECASE | re.MULTILINE)
 NOT_NEWLINE = re.compile(r"[^\n]")
+DATE_FIX = "write a day of the calendar as YYYY-MM-DD, for example reviewed: 2026-11-22"
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 
 
@@ -41,7 +42,7 @@ class Page:
     text: str
     meta: dict | None
     body_start: int  # offset of the first character after the front matter
-    front_matter_error: tuple[int, str] | None = None
+    front_matter_error: tuple[int, str] | tuple[int, str, str] | None = None  # (line, what[, how to fix it])
 
 
 def read_page(text: str) -> Page:
@@ -71,7 +72,7 @@ def read_page(text: str) -> Page:
             date = UNQUOTED_DATE.match(line_text)
             if date and not _is_day(date.group(2)):
                 what = f"'{date.group(1)}: {date.group(2)}' is not a day of the calendar"
-                return Page(text=text, meta=None, body_start=match.end(), front_matter_error=(number, what))
+                return Page(text=text, meta=None, body_start=match.end(), front_matter_error=(number, what, DATE_FIX))
         return Page(text=text, meta=None, body_start=match.end(), front_matter_error=(2, "front matter has a value YAML cannot read"))
     if meta is None:
         meta = {}
@@ -107,6 +108,14 @@ def non_prose_spans(text: str) -> list[tuple[int, int]]:
     masked = _blank(masked, found)
     spans += [m.span() for m in HTML_TAG.finditer(masked)]
     return sorted(spans)
+
+
+def without_code(text: str) -> str:
+    """`text` with code and HTML comments replaced by spaces (newlines kept), raw HTML kept."""
+    masked = _blank(text, _fenced_code(text))
+    for pattern in (HTML_COMMENT, CODE_SPAN):
+        masked = _blank(masked, [m.span() for m in pattern.finditer(masked)])
+    return masked
 
 
 def prose(text: str) -> str:

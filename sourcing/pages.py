@@ -13,13 +13,18 @@ from dataclasses import dataclass, field
 
 from .bibliography import STRONG_VENUES, Bibliography, today
 from .figures import Figure, check_figures
-from .citations import CitationBlock, bare_mentions, citation_blocks
-from .markdown import Citation, line_of_key, prose, read_page
+from .floors import Shape, floor_problems, page_kind, page_shape
+from .citations import Bracketed, CitationBlock, bare_mentions, bracketed_words, citation_blocks, with_at_signs
+from .datafile import kind_of
+from .markdown import Citation, line_of_key, prose, read_page, without_code
 from .problems import Problem
 from .verdicts import check_myth_fields, is_myth_page
 
 EXEMPT_KEY = "exempt_from_sourcing"
 REVIEW_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+REVIEW_FIX = "add reviewed: YYYY-MM-DD to its front matter, the day its facts were last checked against the sources"
+# Front matter the theme and the build show as text (a myth page's own fields: sourcing/verdicts.py)
+TEXT_FIELDS = ("title", "description")
 HOW_TO_CITE = (
     "cite a secondary source (scholarship, think-tank or NGO research, or quality journalism) with [@key] "
     "after the sentence it supports"
@@ -34,6 +39,7 @@ class PageReport:
     citations: list[Citation] = field(default_factory=list)
     blocks: list[CitationBlock] = field(default_factory=list)  # the citation blocks in prose, as the build renders them
     claim_appearance: str | None = None  # a myth page's source for where its claim appeared
+    direction: str | None = None  # a myth page's direction (the myths table has a heading for each)
     title: str | None = None  # from front matter, else the first '# ' heading
     reviewed: datetime.date | None = None  # when a person last checked its facts
 
@@ -43,13 +49,16 @@ class PageFacts:
     """What one page's text says, whatever the bibliography: kept between runs (sourcing.memo)."""
 
     meta: dict | None  # front matter, None when broken
-    front_matter_error: tuple[int, str] | None
+    front_matter_error: tuple | None  # (line, what[, how to fix it])
     title: str | None
     found: list[CitationBlock]  # every citation block, in prose or not
     citations: list[Citation]  # each key cited in prose, with its line
     figure_problems: list[Problem]
     bare: list[Citation]  # @word outside brackets
+    bracketed: list[Bracketed]  # [word ...] in prose: maybe a key without its @
     first_prose_line: int
+    shape: Shape  # what the floors look at
+    outside_loads: list[tuple[int, str, str]]  # (line, address, what) of each thing it loads from another host
 
 
 def read_facts(text: str, path: str, figures: dict[str, Figure]) -> PageFacts:
@@ -65,13 +74,17 @@ def read_facts(text: str, path: str, figures: dict[str, Figure]) -> PageFacts:
     return PageFacts(
         page.meta, page.front_matter_error, _title(page), found,
         [Citation(key=cite.key, line=block.line) for block in found if block.in_prose for cite in block.cites],
-        problems, bare_mentions(visible), _first_prose_line(visible),
+        problems, bare_mentions(visible), bracketed_words(visible), _first_prose_line(visible),
+        page_shape(visible, set(cited_by_line)), outside_loads(body, visible),
     )
 
 
 def check_page(
-    text: str, path: str, bibliography: Bibliography, figures: dict[str, Figure] | None = None, memo=None, figures_key: str = ""
+    text: str, path: str, bibliography: Bibliography, figures: dict[str, Figure] | None = None, memo=None, figures_key: str = "",
+    name: str | None = None,
 ) -> PageReport:
+    """The problems of one page shown as `path`. With `name` (its path below docs/), the page is
+    also held to the floors of its kind (sourcing/floors.py), which depend on where it stands."""
     report = PageReport(path=path)
 
     def problem(line: int, what: str, fix: str) -> None:
@@ -86,8 +99,8 @@ def check_page(
     report.title = facts.title
     meta = facts.meta
     if facts.front_matter_error:
-        line, what = facts.front_matter_error
-        problem(line, what, "fix the 'key: value' lines between the two '---' lines (quote values that contain ': ')")
+        line, what, *fix = facts.front_matter_error
+        problem(line, what, fix[0] if fix else "fix the 'key: value' lines between the two '---' lines (quote values that contain ': ')")
     found = facts.found
     report.blocks = [block for block in found if block.in_prose]
     report.citations = list(facts.citations)
@@ -103,6 +116,21 @@ def check_page(
             )
         elif citation.key not in bibliography.entries:
             problem(citation.line, f"unknown source key '{citation.key}'", _unknown_key_fix(citation.key, bibliography))
+    for line, address, what in facts.outside_loads:
+        problem(
+            line,
+            f"{what} loads '{address}' from another host",
+            "the site makes no request to a third party (readers' browsers would tell it who reads what): save the file "
+            "below docs/ and use it from there, or link to it instead",
+        )
+    for bracketed in facts.bracketed:
+        keys = list(dict.fromkeys(word for word in bracketed.words if word in bibliography.entries))
+        if keys:
+            problem(
+                bracketed.line,
+                f"'{bracketed.text}' " + (f"does not cite {', '.join(keys)}: the @ is missing" if bracketed.cites else "is not a citation"),
+                f"did you mean {with_at_signs(bracketed.text, keys)}?",
+            )
     for mention in facts.bare:
         if mention.key in bibliography.entries:
             problem(
@@ -113,31 +141,49 @@ def check_page(
 
     if meta is None or any(c.key in bibliography.unreadable for c in report.citations):
         return report  # the rule waits until the page and its sources can be read
-    if is_myth_page(meta):
-        report.claim_appearance = meta.get("claim_appearance")
+    myth = is_myth_page(meta)
+    if myth:
+        appearance = meta.get("claim_appearance")
+        report.claim_appearance = appearance if isinstance(appearance, str) else None
+        report.direction = meta.get("direction") if isinstance(meta.get("direction"), str) else None
         report.problems.extend(check_myth_fields(meta, text, path, bibliography))
-    if EXEMPT_KEY in meta:
-        reason = meta[EXEMPT_KEY]
-        if isinstance(reason, str) and reason.strip():
-            report.exempt_reason = reason.strip()
-            return report
-        problem(
-            line_of_key(text, EXEMPT_KEY),
-            f"'{EXEMPT_KEY}' needs a reason, not '{reason}'",
-            f"write {EXEMPT_KEY}: <why this page states no facts that need a source>",
-        )
-        return report
-
+    for key in TEXT_FIELDS:
+        value = meta.get(key)
+        if value is not None and not isinstance(value, str):
+            problem(line_of_key(text, key), f"'{key}' is {kind_of(value)}, not text",
+                    f"write {key}: followed by text (in quotes if it starts with [, {{, *, & or ! or contains ': ')")
+    # the build shows the review date on every page that has one, exempt or not: it must be a day
     reviewed = meta.get("reviewed")
     why = None if reviewed is None else _review_date_problem(reviewed)
-    if reviewed is None or why:
-        problem(
-            line_of_key(text, "reviewed"),
-            "factual page without a review date" if reviewed is None else f"review date {why}",
-            "add reviewed: YYYY-MM-DD to its front matter, the day its facts were last checked against the sources",
-        )
-    else:
+    if why:
+        problem(line_of_key(text, "reviewed"), f"review date {why}", REVIEW_FIX)
+    if EXEMPT_KEY in meta:
+        reason = meta[EXEMPT_KEY]
+        if myth:
+            problem(
+                line_of_key(text, EXEMPT_KEY),
+                "a myth page gives a verdict on the facts; it cannot be exempt from sourcing",
+                f"remove '{EXEMPT_KEY}' and cite the evidence for the verdict",
+            )
+        elif isinstance(reason, str) and reason.strip():
+            report.exempt_reason = reason.strip()
+            return report
+        else:
+            problem(
+                line_of_key(text, EXEMPT_KEY),
+                f"'{EXEMPT_KEY}' needs a reason, not '{reason}'",
+                f"write {EXEMPT_KEY}: <why this page states no facts that need a source>",
+            )
+            return report
+
+    if reviewed is None:
+        problem(line_of_key(text, "reviewed"), "factual page without a review date", REVIEW_FIX)
+    elif not why:
         report.reviewed = datetime.date.fromisoformat(str(reviewed))
+    if name is not None:
+        known_sources = len({c.key for c in report.citations if c.key in bibliography.entries})
+        for line, what, fix in floor_problems(page_kind(name), facts.shape, meta, known_sources):
+            problem(line, what, fix)
     known = [c for c in report.citations if c.key in bibliography.entries]
     strong = [c for c in known if _strong_secondary(bibliography.entries[c.key])]
     if strong:
@@ -170,6 +216,8 @@ def check_page(
 def _review_date_problem(value) -> str | None:
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         value = value.isoformat()
+    if isinstance(value, (list, dict)):
+        return f"is {kind_of(value)}, not YYYY-MM-DD"
     text = str(value)
     if not REVIEW_DATE.fullmatch(text):
         return f"'{text}' is not YYYY-MM-DD"
@@ -214,6 +262,27 @@ def _blocks_the_build_would_misread(blocks: list[CitationBlock], path: str) -> l
                 )
             )
     return problems
+
+
+LOADING_TAG = re.compile(r"<(script|img|iframe|audio|video|source|track|embed|object|link)\b[^>]*>", re.IGNORECASE)
+LOADED = re.compile(r"""\s(?:src|href|data|srcset|poster)\s*=\s*["']?((?:https?:)?//[^"'\s>]+)""", re.IGNORECASE)
+NOT_LOADED = re.compile(r"""rel\s*=\s*["']?(?:canonical|alternate|license)""", re.IGNORECASE)
+IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?((?:https?:)?//[^)\s>]+)")
+
+
+def outside_loads(body: str, visible: str) -> list[tuple[int, str, str]]:
+    """What a page would make a reader's browser fetch from another host: raw HTML that loads
+    something (not in code), and Markdown images."""
+    found = []
+    html = without_code(body)
+    for tag in LOADING_TAG.finditer(html):
+        if NOT_LOADED.search(tag.group(0)):
+            continue
+        for address in LOADED.findall(tag.group(0)):
+            found.append((html.count("\n", 0, tag.start()) + 1, address, f"<{tag.group(1).lower()}>"))
+    for image in IMAGE.finditer(visible):
+        found.append((visible.count("\n", 0, image.start()) + 1, image.group(1), "an image"))
+    return sorted(found)
 
 
 def _title(page) -> str | None:

@@ -43,6 +43,27 @@ def reviewed(text: str) -> str:
     return "---\n" + REVIEWED + "---\n" + text
 
 
+FILLER = " ".join(["Words that explain the subject at length and in plain language."] * 70)  # 770 words
+
+
+def explainer(text: str, name: str = "page.md") -> str:
+    """`text` grown into a page that meets the floors of its kind (sourcing/floors.py): a
+    description, an "In one minute" summary, 700 words citing three sources, and a closing "Where to
+    go next" that links the home page. What the test wrote keeps its lines, but one: the
+    description goes in as the first front matter line."""
+    text = dedent(text)
+    if not text.startswith("---\n"):
+        text = "---\n---\n" + text
+    if "\ndescription:" not in text:
+        text = "---\ndescription: A fixture page.\n" + text[4:]
+    home = "../" * name.count("/") + "index.md"
+    return (
+        text.rstrip("\n")
+        + "\n\n## In one minute\n\n- Summed up [@doe2020example].\n\n## More\n\n"
+        + f"{FILLER} [@council2014outline; @viral2018video]\n\n## Where to go next\n\n- [Home]({home})\n"
+    )
+
+
 @dataclass
 class Build:
     returncode: int

@@ -101,3 +101,84 @@ def test_unclosed_entry_at_end_of_file():
     assert messages("@article{a2020one,\n  title = {T},\n") == [
         "refs.bib:1: entry 'a2020one' is never closed; add '}' after its last field"
     ]
+
+
+def test_a_bib_file_is_read_as_mkdocs_reads_text(tmp_path):
+    from sourcing.bibtex import read_bib_file
+
+    path = tmp_path / "refs.bib"
+    path.write_bytes(b"\xef\xbb\xbf@online{a2020one,\r\n  title = {T},\r\n}\r\n")  # byte-order mark, CRLF
+    entries, problems = read_bib_file(path, "refs.bib")
+    assert problems == []
+    assert [(e.key, e.line, e.line_of("title")) for e in entries] == [("a2020one", 1, 2)]
+    path.write_bytes("@online{a2020one,\n  title = {Caf\u00e9 \u00e0 ".encode() + b"\xe0 la carte},\n}\n")
+    assert [str(p) for p in read_bib_file(path, "refs.bib")[1]] == [
+        "refs.bib:2: byte 0xe0 at column 19 is not UTF-8; save the file as UTF-8 (retype the character there)"
+    ]
+
+
+def test_an_entry_without_a_key_is_one_problem_at_its_line():
+    # not an entry whose key is 'author'
+    assert messages(
+        """
+        @online{a2020one, title = {A}}
+        @online{
+          author = {Doe, Jane},
+          title = {No key},
+        }
+        @online{b2020two, title = {B}}
+        """
+    ) == ["refs.bib:2: @online entry has no citation key; give it a key: @online{authorYEARword, ..."]
+    assert messages("@online{author={Doe, Jane}, title = {T}}\n") == [
+        "refs.bib:1: @online entry has no citation key; give it a key: @online{authorYEARword, ..."
+    ]
+
+
+def test_a_stray_closing_brace_or_quote_is_named_where_it_ends_the_field_early():
+    assert messages("@online{a2020one,\n  title = {Foo } bar},\n  date = {2020},\n}\n") == [
+        "refs.bib:2: entry 'a2020one': this '}' ends field 'title' early, and 'bar},' is left outside it; "
+        "remove the stray '}', or pair it with a '{' before it"
+    ]
+    assert messages("@online{a2020one,\n  title = {Foo }\n    bar},\n  date = {2020},\n}\n") == [
+        "refs.bib:2: entry 'a2020one': this '}' ends field 'title' early, and 'bar},' is left outside it; "
+        "remove the stray '}', or pair it with a '{' before it"
+    ]
+    assert messages('@online{a2020one,\n  title = "Foo" bar",\n}\n') == [
+        "refs.bib:2: entry 'a2020one': this '\"' ends field 'title' early, and 'bar\",' is left outside it; "
+        "remove the stray '\"' inside the value, or write the value in braces"
+    ]
+    assert messages('@online{a2020one,\n  date = {2020},\n  title = "Foo } bar",\n}\n') == [
+        "refs.bib:3: entry 'a2020one': field 'title': this '}' has no '{' before it; remove the stray '}', or pair it with a '{' before it"
+    ]
+    # a missing comma between two fields is still named as such
+    assert messages("@online{a2020one,\n  title = {A} date = {2020},\n}\n") == [
+        "refs.bib:2: entry 'a2020one': expected ',' or '}' after a field; separate fields with commas and close the entry with '}'"
+    ]
+
+
+def test_the_fast_path_and_the_careful_reader_read_every_entry_alike():
+    # most entries are read by one regular expression (_read_plain_entry); what it accepts, the
+    # careful reader (_read_entry) must read the same, and whatever it refuses, the careful reader reports
+    from conftest import PROJECT, FIXTURES
+
+    from sourcing.bibtex import _Reader, _read_entry, _read_plain_entry
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((PROJECT / "bibliography").glob("*.bib"))]
+    texts.append((FIXTURES / "sources.bib").read_text(encoding="utf-8"))
+    read = 0
+    for text in texts:
+        position = text.find("@")
+        while position >= 0:
+            fast, careful = _Reader(text, "x.bib"), _Reader(text, "x.bib")
+            fast.pos = careful.pos = position
+            entry = _read_plain_entry(fast)
+            if entry is not None:
+                other = _read_entry(careful)
+                assert (entry.key, entry.type, entry.line, entry.fields, entry.text, fast.pos) == (
+                    other.key, other.type, other.line, other.fields, other.text, careful.pos
+                )
+                read += 1
+            position = text.find("@", max(fast.pos, position + 1))
+    assert read >= 300
+    for broken in ("@online{\n  author = {A},\n}", "@online{a2020x,\n  title = {Foo } bar},\n}", '@online{a2020x, title = "a } b"}'):
+        assert _read_plain_entry(_Reader(broken, "x.bib")) is None

@@ -147,8 +147,9 @@ def test_an_example_that_is_also_a_real_citation_on_the_page_is_refused(tmp_path
         ("# Page\n\n```\n[@doe2020example]\n```\n", "docs/page.md:1: factual page cites no source (the"),
         ("# Page\n\nA claim [@doe2020exampel].\n", "docs/page.md:6: unknown source key 'doe2020exampel';"),
         ("---\ntitle: [oops\n---\n# Page\n", "docs/page.md:3: front matter is not valid YAML"),
+        ("# Page\n\nA claim [doe2020example].\n", "docs/page.md:6: '[doe2020example]' is not a citation; did you mean [@doe2020example]?"),
     ],
-    ids=["no citation", "only primary", "citation in comment", "citation in code", "unknown key", "broken yaml"],
+    ids=["no citation", "only primary", "citation in comment", "citation in code", "unknown key", "broken yaml", "key without @"],
 )
 def test_a_weak_page_stops_the_build_with_its_path_and_line(tmp_path, page, expected):
     build = mkdocs_build(write_site(tmp_path, {"index.md": GOOD_PAGE, "page.md": page}), "--strict")
@@ -202,3 +203,21 @@ def test_a_second_build_of_the_real_site_runs_no_pandoc(real_site):
     again = mkdocs_build(PROJECT, "--strict", "--site-dir", str(real_site.site.parent / "again"))
     assert again.returncode == 0, again.output
     assert "pandoc formatted citations" not in again.output
+
+
+def test_a_page_with_a_byte_order_mark_builds_with_its_front_matter(tmp_path):
+    root = write_site(tmp_path, {"index.md": GOOD_PAGE})
+    page = (root / "docs" / "index.md").read_bytes()
+    (root / "docs" / "index.md").write_bytes(b"\xef\xbb\xbf" + page.replace(b"\n", b"\r\n"))
+    build = mkdocs_build(root, "--strict")
+    assert build.returncode == 0, build.output
+    assert '<time datetime="2026-11-22">22 November 2026</time>' in build.html()  # from its front matter
+
+
+def test_a_page_that_is_not_utf8_stops_the_build_at_the_byte(tmp_path):
+    root = write_site(tmp_path, {"index.md": GOOD_PAGE})
+    (root / "docs" / "bad.md").write_bytes(b"---\nreviewed: 2026-11-22\n---\n# Bad\n\nA caf\xe9 [@doe2020example].\n")
+    build = mkdocs_build(root, "--strict")
+    assert build.returncode != 0
+    assert "docs/bad.md:6: byte 0xe9 at column 6 is not UTF-8; save the file as UTF-8" in build.output
+    assert "Traceback" not in build.output

@@ -48,3 +48,26 @@ def test_every_form_renders_as_the_check_read_it(tmp_path):
     assert "[me@example.org]" in html and "[see the report]" in html
     cited = {key for _, keys in FORMS for key in keys}
     assert {f'<li id="ref-{key}">' in html for key in cited} == {True}
+
+
+UNKNOWN_BESIDE_KNOWN = [
+    "A fact [@doe2020example]. Roe says so [-@nosuchkey].",
+    "A fact [@doe2020example; -@nosuchkey].",
+    "A fact [@doe2020example]. Also [see @nosuchkey, p. 4].",
+]
+
+
+@pytest.mark.parametrize("line", UNKNOWN_BESIDE_KNOWN, ids=["suppressed author", "suppressed in a list", "with prefix and page"])
+def test_an_unknown_key_in_any_citation_form_is_reported_beside_a_valid_one(bibliography, line):
+    report = check_page(f"---\nreviewed: 2026-11-22\n---\n# P\n\n{line}\n", "docs/p.md", bibliography)
+    assert [str(p) for p in report.problems] == [
+        "docs/p.md:6: unknown source key 'nosuchkey'; add an entry 'nosuchkey' to bibliography/*.bib, or correct the key"
+    ]
+
+
+def test_an_unknown_suppressed_author_key_stops_the_build_with_our_message(tmp_path):
+    # not mkdocs-bibtex's KeyError
+    build = mkdocs_build(write_site(tmp_path, {"index.md": f"# Home\n\n{UNKNOWN_BESIDE_KNOWN[0]}\n"}), "--strict")
+    assert build.returncode != 0
+    assert "docs/index.md:6: unknown source key 'nosuchkey'; add an entry 'nosuchkey' to bibliography/*.bib" in build.output
+    assert "KeyError" not in build.output and "Traceback" not in build.output

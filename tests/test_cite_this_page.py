@@ -1,6 +1,6 @@
 """'Cite this page': ready citations in APA, MLA, Chicago and BibTeX with the stable address."""
 
-from conftest import mkdocs_build, write_site
+from conftest import explainer, mkdocs_build, write_site
 
 from publishing.cite_this_page import citations
 
@@ -31,7 +31,7 @@ def test_titles_without_closing_punctuation_and_mla_months():
 
 
 def test_every_reviewed_page_offers_its_citation_before_the_references(tmp_path):
-    build = mkdocs_build(write_site(tmp_path, {"overview.md": "---\ntitle: Overview\n---\n# Overview\n\nFact [@doe2020example].\n", "index.md": "# Home\n\nFact [@doe2020example].\n"}), "--strict")
+    build = mkdocs_build(write_site(tmp_path, {"overview.md": explainer("---\ntitle: Overview\n---\n# Overview\n\nFact [@doe2020example].\n", "overview.md"), "index.md": "# Home\n\nFact [@doe2020example].\n"}), "--strict")
     assert build.returncode == 0, build.output
     html = build.html("overview/index.html")
     assert "Cite this page" in html

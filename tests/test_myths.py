@@ -4,7 +4,7 @@ import json
 import re
 
 import pytest
-from conftest import PROJECT, dedent, mkdocs_build, write_site
+from conftest import PROJECT, dedent, explainer, mkdocs_build, write_site
 
 from publishing.claimreview import RATING, claim_review, json_ld
 from publishing.myths import Myth, collect_myths, insert_after_title, myths_table, verdict_badge
@@ -119,7 +119,7 @@ def built_claim_reviews(html: str) -> list[dict]:
 def test_a_built_myth_page_shows_its_verdict_and_carries_claim_review(tmp_path):
     index = "---\nexempt_from_sourcing: Lists the myth pages.\n---\n# Myths\n\n<!-- myths-table -->\n"
     build = mkdocs_build(
-        write_site(tmp_path, {"index.md": "# Home\n\nFact [@doe2020example].\n", "myths/index.md": index, "myths/one.md": MYTH}),
+        write_site(tmp_path, {"index.md": "# Home\n\nFact [@doe2020example].\n", "myths/index.md": index, "myths/one.md": explainer(MYTH, "myths/one.md")}),
         "--strict",
     )
     assert build.returncode == 0, build.output
@@ -157,3 +157,51 @@ def test_every_real_myth_page_carries_a_valid_claim_review(real_site):
         assert review["claimReviewed"] and review["reviewRating"]["alternateName"] in RATING
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", review["datePublished"])
         assert review["itemReviewed"]["appearance"][0]["url"].startswith("http")
+
+
+WRONG_KIND = [
+    ("claim_appearance: viral2018video", "claim_appearance: [viral2018video, doe2020example]",
+     "docs/myths/x.md:7: claim_appearance is a list, not one bibliography key; give the key of the one source "
+     "(usually an exhibit) where the claim appeared: claim_appearance: viral2018video"),
+    ('verdict: "False"', "verdict: [x]",
+     "docs/myths/x.md:5: verdict is a list, not a verdict; write verdict: one of False, Misleading, Partly true, True"),
+    ('claim: "Every citizen has one national score."', "claim: {a: b}",
+     "docs/myths/x.md:4: 'claim' is a mapping ('key: value'), not text; "
+     'write claim: "<the claim as commonly stated, in one sentence>", in quotes'),
+    ("direction: overstates", "direction: [overstates]",
+     "docs/myths/x.md:8: direction is a list, not a direction; write direction: overstates (the claim makes the system "
+     "look worse than it is) or understates (better)"),
+]
+
+
+@pytest.mark.parametrize("old, new, expected", WRONG_KIND, ids=["appearance list", "verdict list", "claim mapping", "direction list"])
+def test_a_list_or_mapping_where_text_or_a_key_is_expected_is_one_clear_problem(bibliography, old, new, expected):
+    assert problems(MYTH.replace(old, new), bibliography) == [expected]
+
+
+def test_a_myth_page_cannot_be_exempt_from_sourcing(bibliography):
+    text = MYTH.replace("reviewed: 2026-11-22", "exempt_from_sourcing: Just a claim.")
+    assert problems(text, bibliography) == [
+        "docs/myths/x.md:9: a myth page gives a verdict on the facts; it cannot be exempt from sourcing; "
+        "remove 'exempt_from_sourcing' and cite the evidence for the verdict",
+        "docs/myths/x.md:1: factual page without a review date; add reviewed: YYYY-MM-DD to its front matter, "
+        "the day its facts were last checked against the sources",
+    ]
+
+
+@pytest.mark.parametrize("old, new, expected", WRONG_KIND[:3], ids=["appearance list", "verdict list", "claim mapping"])
+def test_a_myth_field_of_the_wrong_kind_stops_the_build_before_publishing_reads_it(tmp_path, old, new, expected):
+    # publishing/claimreview.py and publishing/myths.py would fail on these: the check stops the build first
+    index = "---\nexempt_from_sourcing: Lists the myth pages.\n---\n# Myths\n\n<!-- myths-table -->\n"
+    pages = {"index.md": "# Home\n\nFact [@doe2020example].\n", "myths/index.md": index, "myths/x.md": MYTH.replace(old, new)}
+    build = mkdocs_build(write_site(tmp_path, pages), "--strict")
+    assert build.returncode != 0
+    assert expected in build.output
+    assert "Traceback" not in build.output and "the site was not built" in build.output
+
+
+def test_an_impossible_review_date_stops_the_build_with_its_line(tmp_path):
+    build = mkdocs_build(write_site(tmp_path, {"index.md": MYTH.replace("reviewed: 2026-11-22", "reviewed: 2025-13-45")}))
+    assert build.returncode != 0
+    assert "docs/index.md:9: 'reviewed: 2025-13-45' is not a day of the calendar; write a day of the calendar as YYYY-MM-DD" in build.output
+    assert "Traceback" not in build.output

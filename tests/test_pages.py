@@ -166,3 +166,71 @@ def test_citing_an_entry_with_a_syntax_error_points_at_the_entry(tmp_path):
     assert problems("# T\n\nA fact [@doe2020broken].\n", bibliography) == [
         "docs/page.md:6: source 'doe2020broken' cannot be read: its entry has an error (refs.bib:2); fix that entry first"
     ]
+
+
+REVIEW_FIX = "add reviewed: YYYY-MM-DD to its front matter, the day its facts were last checked against the sources"
+
+
+def test_a_review_date_yaml_cannot_make_is_named_at_its_line(bibliography):
+    page = "---\ntitle: T\nreviewed: 2025-13-45\n---\n# T\n\nA fact [@doe2020example].\n"
+    assert [str(p) for p in check_page(page, "docs/page.md", bibliography).problems] == [
+        "docs/page.md:3: 'reviewed: 2025-13-45' is not a day of the calendar; "
+        "write a day of the calendar as YYYY-MM-DD, for example reviewed: 2026-11-22"
+    ]
+
+
+@pytest.mark.parametrize(
+    "value, why",
+    [('"2025-02-30"', "'2025-02-30' is not a day of the calendar"), ("2026-11-23", "'2026-11-23' is in the future"),
+     ("[2026-11-20]", "is a list, not YYYY-MM-DD")],
+    ids=["not a day", "in the future", "a list"],
+)
+def test_a_review_date_must_be_a_day_that_has_come(bibliography, monkeypatch, value, why):
+    import datetime
+
+    import sourcing.pages
+
+    monkeypatch.setattr(sourcing.pages, "today", lambda: datetime.date(2026, 11, 22))
+    page = f"---\ntitle: T\nreviewed: {value}\n---\n# T\n\nA fact [@doe2020example].\n"
+    assert [str(p) for p in check_page(page, "docs/page.md", bibliography).problems] == [f"docs/page.md:3: review date {why}; {REVIEW_FIX}"]
+    # an exempt page shows its review date too, so it must be a day as well
+    exempt = page.replace("title: T", "exempt_from_sourcing: States no facts.")
+    assert [str(p) for p in check_page(exempt, "docs/page.md", bibliography).problems] == [f"docs/page.md:3: review date {why}; {REVIEW_FIX}"]
+
+
+def test_title_and_description_are_text(bibliography):
+    page = "---\ntitle: [T]\ndescription: {a: b}\nreviewed: 2026-11-22\n---\n# T\n\nA fact [@doe2020example].\n"
+    fix = "followed by text (in quotes if it starts with [, {, *, & or ! or contains ': ')"
+    assert [str(p) for p in check_page(page, "docs/page.md", bibliography).problems] == [
+        f"docs/page.md:2: 'title' is a list, not text; write title: {fix}",
+        f"docs/page.md:3: 'description' is a mapping ('key: value'), not text; write description: {fix}",
+    ]
+
+
+def test_a_known_key_in_brackets_without_its_at_sign_is_named(bibliography):
+    assert problems("# T\n\nA fact [@council2014outline; @doe2020example].\n\nAnother [doe2020example].\n", bibliography) == [
+        "docs/page.md:8: '[doe2020example]' is not a citation; did you mean [@doe2020example]?"
+    ]
+    assert problems("# T\n\nA fact [see doe2020example, p. 5; @council2014outline].\n\nAnd [@doe2020example].\n", bibliography) == [
+        "docs/page.md:6: '[see doe2020example, p. 5; @council2014outline]' does not cite doe2020example: the @ is missing; "
+        "did you mean [see @doe2020example, p. 5; @council2014outline]?"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "`[doe2020example]`",
+        "```\n[doe2020example]\n```",
+        "<!-- [doe2020example] -->",
+        "[doe2020example](https://example.org/report)",
+        "[the report][doe2020example]\n\n[doe2020example]: https://example.org/report",
+        "[doe2020example]\n\n[doe2020example]: https://example.org/report",
+        "[see the report]",
+        "A note.[^doe2020example]\n\n[^doe2020example]: The report.",
+    ],
+    ids=["inline code", "fenced code", "comment", "link text", "reference link", "shortcut reference link", "no key",
+         "footnote"],
+)
+def test_brackets_that_are_code_links_or_no_key_are_left_alone(bibliography, text):
+    assert problems(f"# T\n\nA fact [@doe2020example].\n\n{text}\n", bibliography) == []

@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from conftest import PROJECT, dedent, mkdocs_build, write_site
+from conftest import PROJECT, dedent, explainer, mkdocs_build, write_site
 
 from publishing.page_actions import report_error_url
 from publishing.review_date import review_note
@@ -44,7 +44,7 @@ CORRECTIONS_PAGE = "---\nexempt_from_sourcing: The log.\n---\n# Corrections\n\n<
 
 
 def corrected_site(tmp_path, log=LOG):
-    pages = {"index.md": "# Home\n\nA fact [@doe2020example].\n", "myth.md": MYTH, "corrections.md": CORRECTIONS_PAGE}
+    pages = {"index.md": "# Home\n\nA fact [@doe2020example].\n", "myth.md": explainer(MYTH, "myth.md"), "corrections.md": CORRECTIONS_PAGE}
     root = write_site(tmp_path, pages)
     (root / "data").mkdir()
     (root / "data" / "corrections.yml").write_text(dedent(log), encoding="utf-8")
@@ -105,7 +105,7 @@ def test_a_log_entry_for_a_missing_page_stops_the_build(tmp_path):
 
 
 def test_every_page_links_to_report_an_error_and_to_edit_it(tmp_path):
-    root = write_site(tmp_path, {"index.md": "# Home\n\nA fact [@doe2020example].\n", "a/b.md": "# B\n\nFact [@doe2020example].\n"})
+    root = write_site(tmp_path, {"index.md": "# Home\n\nA fact [@doe2020example].\n", "a/b.md": explainer("# B\n\nFact [@doe2020example].\n", "a/b.md")})
     config = (root / "mkdocs.yml").read_text()
     (root / "mkdocs.yml").write_text(config.replace("site_name: Fixture", "site_name: Fixture\nrepo_url: https://github.com/o/r\nedit_uri: edit/main/docs/"))
     build = mkdocs_build(root, "--strict")
