@@ -45,6 +45,7 @@ from publishing.page_actions import handout_pdf_link, page_actions
 from publishing.references import link_citations, reference_list
 from publishing.review_date import review_dates, review_note
 from publishing.system_map import map_html
+
 # Where the glossary page wants its table, the myths index its table, the corrections page the log
 # and "All sources" every reference (the check reads them too: the lists add headings)
 from sourcing.addresses import BIBLIOGRAPHY_MARKER, CORRECTIONS_MARKER, GLOSSARY_MARKER, MYTHS_TABLE_MARKER, REFERENCES

@@ -22,10 +22,11 @@ from sourcing.charts import Chart, number_of
 from sourcing.datafile import parse_date
 from sourcing.figures import Figure
 
-STYLE_VERSION = "2"  # change when the drawing code changes, so that cached charts are drawn again
+STYLE_VERSION = "3"  # change when the drawing code changes, so that cached charts are drawn again
 # Black-and-white friendly: each series differs in line, marker and shade, never in colour alone.
 LINES = (("-", "o", "currentColor"), ("--", "s", "#767676"), (":", "^", "currentColor"), ("-.", "D", "#767676"))
 SVG_START = re.compile(r"^.*?(<svg)", re.DOTALL)
+SVG_ID = re.compile(r'\sid="([^"]+)"')
 
 
 def chart_html(chart: Chart, figures: dict[str, Figure], cite: Callable[[tuple[str, ...]], str], cache_dir: Path | None) -> str:
@@ -59,7 +60,7 @@ def _when(figure: Figure) -> str:
 
 
 def _svg(chart: Chart, figures: dict[str, Figure], cache_dir: Path | None) -> str:
-    import matplotlib  # noqa: PLC0415  (slow to start: only when a chart must be drawn)
+    import matplotlib  # slow to start: imported only when a chart must be drawn
 
     drawn_from = repr((STYLE_VERSION, matplotlib.__version__, chart, [figures[f] for s in chart.series for f in s.figures]))
     digest = hashlib.sha256(drawn_from.encode("utf-8")).hexdigest()[:24]
@@ -76,11 +77,11 @@ def _svg(chart: Chart, figures: dict[str, Figure], cache_dir: Path | None) -> st
 
 
 def _draw(chart: Chart, figures: dict[str, Figure]) -> str:
-    from matplotlib.backends.backend_svg import FigureCanvasSVG  # noqa: PLC0415
-    from matplotlib.figure import Figure as Drawing  # noqa: PLC0415
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.figure import Figure as Drawing
 
     rc = {"svg.fonttype": "none", "font.size": 11, "font.family": "sans-serif", "svg.hashsalt": chart.id}
-    import matplotlib  # noqa: PLC0415
+    import matplotlib
 
     with matplotlib.rc_context(rc):
         drawing = Drawing(figsize=(7.2, 4.2 if chart.kind != "timeline" else 6.4))
@@ -147,7 +148,7 @@ def _timeline(axes, chart: Chart, figures: dict[str, Figure]) -> None:
 def _accessible(svg: str, chart: Chart, figures: dict[str, Figure]) -> str:
     """The SVG as a labelled image: a title and a description in words, colours that follow the
     page's text colour (light and dark schemes), and a size that follows the page."""
-    svg = SVG_START.sub(r"\1", svg, count=1)
+    svg = _scoped_ids(SVG_START.sub(r"\1", svg, count=1), f"chart-{chart.id}-")
     svg = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"', r"<svg \1", svg, count=1)
     svg = svg.replace("#000000", "currentColor").replace("fill: #ffffff", "fill: var(--md-default-bg-color)")
     described = "; ".join(
@@ -159,3 +160,18 @@ def _accessible(svg: str, chart: Chart, figures: dict[str, Figure]) -> str:
         f'<svg role="img" aria-labelledby="{title} {desc}" class="chart__drawing" ',
         1,
     ).replace(">", f'><title id="{title}">{html.escape(chart.title)}</title><desc id="{desc}">{html.escape(described)}</desc>', 1)
+
+
+def _scoped_ids(svg: str, prefix: str) -> str:
+    """matplotlib numbers its ids afresh in every drawing ('figure_1', 'axes_1', ...): with two charts
+    on a page, or the whole site in one printable document, they would repeat. Each id, and every
+    reference to it, gets the chart's own prefix."""
+    ids = set(SVG_ID.findall(svg))
+    if not ids:
+        return svg
+    names = "|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True))
+    return re.sub(
+        rf'(\sid="|url\(#|href="#)({names})(?=[")])',
+        lambda m: f"{m.group(1)}{prefix}{m.group(2)}",
+        svg,
+    )

@@ -41,7 +41,7 @@ def print_pdfs(site: Path) -> list[Path]:
         return []
     if not Path(CHROMIUM).is_file() and not shutil.which(CHROMIUM):
         raise SystemExit(f"publishing.pdf: {CHROMIUM} is not installed; run `make chromium` (Debian's Chromium)")
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+    from playwright.sync_api import sync_playwright
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -35,10 +35,14 @@ def map_html(system: SystemMap, link: Callable[[str], str], cite: Callable[[tupl
     parts = [
         f'<svg class="system-map__drawing" viewBox="0 0 {width} {height}" aria-labelledby="system-map-title system-map-desc">',
         '<title id="system-map-title">Who runs what in China\'s social credit system</title>',
-        '<desc id="system-map-desc">Boxes for the bodies and lists of the system, arrows for the documented flows '
-        "of data and penalties; the same is listed in words below the map.</desc>",
-        '<defs><marker id="system-map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
-        'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="currentColor"/></marker></defs>',
+        (
+            '<desc id="system-map-desc">Boxes for the bodies and lists of the system, arrows for the documented flows '
+            "of data and penalties; the same is listed in words below the map.</desc>"
+        ),
+        (
+            '<defs><marker id="system-map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+            'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="currentColor"/></marker></defs>'
+        ),
     ]
     for edge in system.edges:
         a, b = system.nodes[edge.source], system.nodes[edge.target]

@@ -186,7 +186,7 @@ def _headings(masked: list[str], written: list[str], extensions: frozenset[str])
             column += quote.end()
             content = content[quote.end():]
         original = written[index][column:]
-        if content.startswith("    ") or content.startswith("\t"):
+        if content.startswith(("    ", "\t")):
             block_start, previous = False, None  # code, or a line that goes on a list item
             continue
         if content.startswith("#"):

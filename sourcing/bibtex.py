@@ -201,10 +201,9 @@ def _read_entry(reader: _Reader) -> Entry | None:
         )
     entry_type = match.group(1).lower()
     reader.pos = match.end()
-    if entry_type in SKIPPED_TYPES:
-        if reader.peek() == "{":
-            reader.value("}")
-            return None
+    if entry_type in SKIPPED_TYPES and reader.peek() == "{":
+        reader.value("}")
+        return None
     if entry_type == "string":
         raise BibSyntaxError(
             start,

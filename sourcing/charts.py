@@ -56,8 +56,8 @@ def load_charts(path: Path, shown: str, figures: dict[str, Figure]) -> tuple[dic
     for chart_id, entry in data.items():
         line = data.line_of(chart_id)
 
-        def report(at: int, what: str, fix: str) -> None:
-            problems.append(Problem(shown, at, f"chart '{chart_id}': {what}", fix))
+        def report(at: int, what: str, fix: str, subject: str = f"chart '{chart_id}'") -> None:
+            problems.append(Problem(shown, at, f"{subject}: {what}", fix))
 
         if not isinstance(entry, Record) or not all(isinstance(entry.get(n), str) for n in ("title", "kind")):
             report(line, "needs a title and a kind", "give it title: ..., kind: line, bars or timeline, and series")

@@ -7,22 +7,35 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .addresses import (
-    BIBLIOGRAPHY_MARKER, CORRECTIONS_MARKER, DIRECTIONS, GLOSSARY_MARKER, MYTHS_TABLE_MARKER, PUBLISHED, REDIRECTS,
-    ALL_EXTENSIONS, Source, address_problems, page_address, page_anchors, print_addresses, read_published,
+    ALL_EXTENSIONS,
+    BIBLIOGRAPHY_MARKER,
+    CORRECTIONS_MARKER,
+    DIRECTIONS,
+    GLOSSARY_MARKER,
+    MYTHS_TABLE_MARKER,
+    PUBLISHED,
+    REDIRECTS,
+    Source,
+    address_problems,
+    page_address,
+    page_anchors,
+    print_addresses,
+    read_published,
 )
 from .bibliography import SOURCE_TYPES, Bibliography, load_bibliography, today
-from .datafile import Record, load_yaml, read_text
-from .markdown import read_page
-from .docsfiles import docs_files
+from .charts import CHARTS, Chart, load_charts
+from .charts import MARKER as CHART_MARKER
 from .config import CONFIG, excluded_by_config, load_config, nav_problems
-from .charts import CHARTS, MARKER as CHART_MARKER, Chart, load_charts
-from .system_map import SYSTEM_MAP, SystemMap, load_system_map
 from .corrections import CORRECTIONS, Correction, load_corrections
+from .datafile import Record, load_yaml, read_text
+from .docsfiles import docs_files
 from .figures import FIGURES, Figure, load_figures
 from .glossary import Term, load_glossary
+from .markdown import read_page
 from .memo import Memo
 from .pages import PageReport, check_page
 from .problems import Problem, display_path
+from .system_map import SYSTEM_MAP, SystemMap, load_system_map
 
 GLOSSARY = Path("glossary") / "terms.yml"  # relative to the project folder
 REVIEW_AGE_MONTHS = 12  # a page whose facts were checked longer ago than this is due for review

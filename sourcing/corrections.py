@@ -59,8 +59,8 @@ def load_corrections(path: Path, shown: str, docs_dir: Path, bibliography: Bibli
     for number, entry in enumerate(data, start=1):
         line = entry.line if isinstance(entry, Record) else 1
 
-        def report(at: int, what: str, fix: str) -> None:
-            problems.append(Problem(shown, at, f"correction {number}: {what}", fix))
+        def report(at: int, what: str, fix: str, subject: str = f"correction {number}") -> None:
+            problems.append(Problem(shown, at, f"{subject}: {what}", fix))
 
         if not isinstance(entry, Record):
             report(line, "is not a set of fields", f"give it: {', '.join(REQUIRED)}")

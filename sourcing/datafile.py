@@ -82,7 +82,7 @@ def decode(data: bytes, shown: str) -> tuple[str | None, Problem | None]:
     """`data` as UTF-8 text, as MkDocs reads a file (encoding "utf-8-sig": a byte-order mark at the
     start is dropped), or a problem at the line and column (in characters) of the first byte that
     is not UTF-8."""
-    body = data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
+    body = data.removeprefix(codecs.BOM_UTF8)
     try:
         return body.decode("utf-8"), None
     except UnicodeDecodeError as error:

@@ -81,8 +81,8 @@ def load_figures(path: Path, shown: str, bibliography: Bibliography) -> tuple[di
     for figure_id, entry in data.items():
         line = data.line_of(figure_id)
 
-        def report(at: int, what: str, fix: str) -> None:
-            problems.append(Problem(shown, at, f"figure '{figure_id}': {what}", fix))
+        def report(at: int, what: str, fix: str, subject: str = f"figure '{figure_id}'") -> None:
+            problems.append(Problem(shown, at, f"{subject}: {what}", fix))
 
         if not isinstance(figure_id, str) or not ID.fullmatch(figure_id):
             report(line, "the id is not lowercase words joined by hyphens", "name it like court-list-new-2024")

@@ -102,18 +102,18 @@ def floor_problems(kind: Kind | None, shape: Shape, meta: dict, known_sources: i
         return problems
     name = kind.name
     description = meta.get("description")
-    if not isinstance(description, str) or not description.strip():
-        if description is None or isinstance(description, str):  # a value of another kind is named elsewhere
-            problems.append((1, f"{name} without a description",
-                             "add description: <one sentence that says what the page explains> to its front matter "
-                             "(search engines and link previews show it)"))
+    # (a description that is not text at all is reported by the front matter check)
+    if description is None or (isinstance(description, str) and not description.strip()):
+        problems.append((1, f"{name} without a description",
+                         ("add description: <one sentence that says what the page explains> to its front matter "
+                          "(search engines and link previews show it)")))
     if shape.words < kind.words:
         problems.append((1, f"{name} has {shape.words} words, fewer than {kind.words}",
-                         f"explain the subject more fully: {_a(name)} has at least {kind.words} words of prose "
-                         "(code, HTML and citations do not count; see CONTRIBUTING.md)"))
+                         (f"explain the subject more fully: {_a(name)} has at least {kind.words} words of prose "
+                          "(code, HTML and citations do not count; see CONTRIBUTING.md)")))
     if 0 < known_sources < kind.sources:
-        problems.append((1, f"{name} cites {known_sources} different source{'s' if known_sources > 1 else ''}, "
-                            f"fewer than {kind.sources}",
+        problems.append((1, (f"{name} cites {known_sources} different source{'s' if known_sources > 1 else ''}, "
+                             f"fewer than {kind.sources}"),
                          f"cite at least {kind.sources} different sources, so that the page does not rest on one or two"))
     if kind.summary and kind.summary not in shape.sections:
         problems.append((shape.title_line, f"{name} without a '## {kind.summary}' section",

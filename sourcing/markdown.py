@@ -132,10 +132,10 @@ def _fenced_code(text: str) -> list[tuple[int, int]]:
         match = FENCE_OPEN.match(line)
         if fence is None and match:
             fence, start = match.group(1), offset
-        elif fence is not None and match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-            if line.strip() == match.group(1):
-                spans.append((start, offset + len(line)))
-                fence = None
+        elif (fence is not None and match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence)
+              and line.strip() == match.group(1)):
+            spans.append((start, offset + len(line)))
+            fence = None
         offset += len(line)
     if fence is not None:
         spans.append((start, len(text)))

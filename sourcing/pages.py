@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from .bibliography import STRONG_VENUES, Bibliography, today
-from .figures import Figure, check_figures
-from .floors import Shape, floor_problems, page_kind, page_shape
 from .citations import Bracketed, CitationBlock, bare_mentions, bracketed_words, citation_blocks, with_at_signs
 from .datafile import kind_of
+from .figures import Figure, check_figures
+from .floors import Shape, floor_problems, page_kind, page_shape
 from .markdown import Citation, line_of_key, prose, read_page, without_code
 from .problems import Problem
 from .verdicts import check_myth_fields, is_myth_page

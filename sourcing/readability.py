@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'page':<45} {'words':>6} {'page FRE':>9} {'summary FRE':>12}")
     for path in paths:
         result = measure(path.read_text(encoding="utf-8-sig"), figures)  # as MkDocs reads a page
-        shown = lambda value: "-" if value is None else f"{value:.1f}"  # noqa: E731
+        shown = lambda value: "-" if value is None else f"{value:.1f}"
         print(f"{path.as_posix():<45} {result.words:>6} {shown(result.page):>9} {shown(result.summary):>12}")
     return 0
 

@@ -159,9 +159,9 @@ def test_a_stray_closing_brace_or_quote_is_named_where_it_ends_the_field_early()
 def test_the_fast_path_and_the_careful_reader_read_every_entry_alike():
     # most entries are read by one regular expression (_read_plain_entry); what it accepts, the
     # careful reader (_read_entry) must read the same, and whatever it refuses, the careful reader reports
-    from conftest import PROJECT, FIXTURES
+    from conftest import FIXTURES, PROJECT
 
-    from sourcing.bibtex import _Reader, _read_entry, _read_plain_entry
+    from sourcing.bibtex import _read_entry, _read_plain_entry, _Reader
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((PROJECT / "bibliography").glob("*.bib"))]
     texts.append((FIXTURES / "sources.bib").read_text(encoding="utf-8"))

@@ -77,7 +77,7 @@ def test_a_page_saved_with_a_byte_order_mark_keeps_its_front_matter(tmp_path):
 
 def test_a_byte_that_is_not_utf8_is_named_at_its_line_and_column_and_the_rest_is_checked(tmp_path):
     write_site(tmp_path, {"index.md": "# Home\n\nNo source.\n"})
-    (tmp_path / "docs" / "bad.md").write_bytes("---\nreviewed: 2026-11-22\n---\n# Bad\n\nCafé, naïve \xe9t\xe9.\n".encode("utf-8").replace(b"\xc3\xa9t", b"\xe9t"))
+    (tmp_path / "docs" / "bad.md").write_bytes("---\nreviewed: 2026-11-22\n---\n# Bad\n\nCafé, naïve \xe9t\xe9.\n".encode().replace(b"\xc3\xa9t", b"\xe9t"))
     code, out, _ = run_check(tmp_path)
     assert code == 1
     assert out.splitlines() == [

@@ -73,7 +73,7 @@ def glossary_problems(tmp_path, bibliography, text: str | bytes) -> list[str]:
     (tmp_path / "docs" / "index.md").write_text("# Home\n")
     path = tmp_path / "terms.yml"
     path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-    terms, problems = load_glossary(path, tmp_path / "docs", bibliography, tmp_path)
+    _, problems = load_glossary(path, tmp_path / "docs", bibliography, tmp_path)
     return [str(p) for p in problems]
 
 

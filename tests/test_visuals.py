@@ -68,6 +68,11 @@ def test_a_chart_is_drawn_from_its_figures_with_a_title_a_description_and_its_da
     # black and white: the series differ in line and marker, and no colour but the text's and grey is used
     assert set(re.findall(r"#[0-9a-fA-F]{6}", svg)) <= {"#767676", "#ffffff"}
     assert "stroke-dasharray" in svg
+    # matplotlib's ids ('figure_1', ...) would repeat with two charts on a page: each is the chart's own,
+    # and so is every reference to one
+    ids = re.findall(r'\sid="([^"]+)"', svg)
+    assert "chart-size-figure_1" in ids and all(i.startswith("chart-size-") for i in ids)
+    assert all(ref in ids for ref in re.findall(r'(?:url\(#|href="#)([^")]+)', svg))
     # the data, each point with its date, value, what it counts and its source
     assert "<td>Cumulative</td><td>9 July 2019</td><td>14.5 million</td><td>listed since 2013</td><td>[cited doe2020example]</td>" in html
     assert "They count different things. Sources: [cited doe2020example,council2014outline]" in html
@@ -89,7 +94,7 @@ def test_bad_charts_are_named_with_their_lines(tmp_path, bibliography):
       kind: pie
       series: []
     """
-    figures, (charts, problems) = loaded(tmp_path, bibliography, dedent(CHARTS) + dedent(bad.split(CHARTS)[1]))
+    _, (_, problems) = loaded(tmp_path, bibliography, dedent(CHARTS) + dedent(bad.split(CHARTS)[1]))
     assert [str(p) for p in problems] == [
         "data/charts.yml:16: chart 'broken': figure 'nosuch-figure' is not in data/figures.yml; use a figure id from data/figures.yml",
         "data/charts.yml:19: chart 'pie': kind 'pie' is not one we draw; use one of: line, bars, timeline",
