@@ -72,12 +72,16 @@ def map_html(system: SystemMap, link: Callable[[str], str], cite: Callable[[tupl
         if node.outside:
             lines.append(("outside the state system", "system-map__detail"))
         top = y + BOX_H / 2 - (len(lines) - 1) * 7.5
-        text = "".join(
+        # a space between the lines, or their text runs together ("sectorregulators") for assistive
+        # technology, and no longer matches the link's name
+        text = " ".join(
             f'<text x="{x + BOX_W / 2:.0f}" y="{top + n * 15:.0f}" text-anchor="middle" class="{cls}">{t}</text>'
             for n, (t, cls) in enumerate(lines)
         )
+        # the link's name is the box's whole visible text (WCAG 2.5.3, label in name), in one line
+        words = " ".join(filter(None, [node.label, node.detail, "outside the state system" if node.outside else ""]))
         parts.append(
-            f'<a href="{html.escape(link(node.page), quote=True)}" aria-label="{html.escape(node.label, quote=True)}: read more">'
+            f'<a href="{html.escape(link(node.page), quote=True)}" aria-label="{html.escape(words, quote=True)}">'
             f'<rect x="{x}" y="{y}" width="{BOX_W}" height="{BOX_H}" rx="6" class="system-map__box" stroke="currentColor"{dash}/>'
             f"{text}</a>"
         )

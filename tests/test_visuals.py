@@ -132,7 +132,10 @@ def test_the_map_links_every_box_and_says_everything_in_words(tmp_path, bibliogr
     system, problems = load_system_map(tmp_path / "map.yml", "data/system-map.yml", tmp_path / "docs", bibliography)
     assert problems == []
     html = map_html(system, lambda page: "../" + page.replace(".md", "/"), lambda keys: f"[{','.join(keys)}]")
-    assert '<a href="../index/" aria-label="The court list: read more">' in html
+    # each box's link is named by all of its visible text (WCAG 2.5.3, label in name)
+    assert '<a href="../index/" aria-label="The court list run by the court">' in html
+    assert "aria-label=\"A company&#x27;s score outside the state system\"" in html
+    assert 'class="system-map__label">The court list</text> <text' in html  # lines do not run together
     assert "outside the state system" in html and 'stroke-dasharray="6 4"' in html
     assert "<title id=\"system-map-title\">" in html and 'marker-end="url(#system-map-arrow)"' in html
     assert "<li>A company&#x27;s score → The court list: reports records [doe2020example]</li>" in html

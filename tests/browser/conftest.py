@@ -77,15 +77,20 @@ def broken_site(tmp_path_factory):
     from tests.conftest import write_site
 
     root = tmp_path_factory.mktemp("broken")
-    page = (
-        "# Broken\n\nA fact [@doe2020example]. [A missing anchor](#nowhere).\n\n"
-        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">\n\n'
-        '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">\n\n'
-        '<script>console.error("broken on purpose")</script>\n'
-    )
-    write_site(root, {"index.md": page})
+    write_site(root, {"index.md": "# Broken\n\nA fact [@doe2020example]. [A missing anchor](#nowhere).\n"})
     build = mkdocs_build(root)  # not strict: the broken anchor would stop a strict build
     assert build.returncode == 0, build.output
+    # `make check` refuses an outside stylesheet in a page's Markdown, so the rest goes into the built
+    # page, as a theme override or a plugin could put it there: the browser checks must still see it
+    built = build.site / "index.html"
+    extra = (
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">\n'
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">\n'
+        '<script>console.error("broken on purpose")</script>\n'
+    )
+    text = built.read_text(encoding="utf-8")
+    assert text.count("</article>") == 1
+    built.write_text(text.replace("</article>", extra + "</article>"), encoding="utf-8")
     base, server = serve(build.site)
     yield base, build.site
     server.shutdown()
