@@ -4,13 +4,18 @@ The site reads as a course, so every page that explains something meets the same
 (CONTRIBUTING.md, "Adding or changing a page"). A page's kind follows from its place in docs/,
 never from a field a writer could forget:
 
-| kind           | where                                  | words | sources | summary             |
-| -------------- | -------------------------------------- | ----- | ------- | ------------------- |
-| home page      | `index.md`                             | -     | -       | -                   |
-| myth page      | `myths/*.md`                           | 500   | 3       | `## In one minute`  |
-| lesson plan    | `teaching/*.md`                        | 700   | 3       | `## At a glance`    |
-| handout        | `teaching/handouts/*.md`               | -     | 3       | -                   |
-| explainer page | every other page                       | 700   | 3       | `## In one minute`  |
+| kind           | where                    | words | sources | summary             | reading ease |
+| -------------- | ------------------------ | ----- | ------- | ------------------- | ------------ |
+| home page      | `index.md`               | -     | -       | -                   | -            |
+| myth page      | `myths/*.md`             | 500   | 3       | `## In one minute`  | 60 / 65      |
+| lesson plan    | `teaching/*.md`          | 700   | 3       | `## At a glance`    | -            |
+| handout        | `teaching/handouts/*.md` | -     | 3       | -                   | -            |
+| explainer page | every other page         | 700   | 3       | `## In one minute`  | 60 / 65      |
+
+Reading ease is the Flesch score of the page's running prose, then of its one-minute summary
+(sourcing/readability.py says what counts). Pages for the general reader meet it; lesson plans
+and teacher guides are written for teachers, and are measured (`make readability`) but not held
+to it.
 
 Every one of them but the home page also needs a `description`, and all but handouts a closing
 `## Where to go next` that links to at least one page of the site. A page exempt from sourcing
@@ -44,10 +49,15 @@ class Kind:
     sources: int = 3
     next_section: bool = True  # ends with "Where to go next"
     tables_cited: bool = True  # every table row cites its source
+    # Flesch reading ease of the page's prose and of its summary (sourcing/readability.py); None: no floor
+    reading_ease: tuple[float, float] | None = None
 
 
-EXPLAINER = Kind("explainer page", 700, "In one minute")
-MYTH = Kind("myth page", 500, "In one minute")
+READING_EASE = (60, 65)  # pages for the general reader: the page, and its one-minute summary
+
+
+EXPLAINER = Kind("explainer page", 700, "In one minute", reading_ease=READING_EASE)
+MYTH = Kind("myth page", 500, "In one minute", reading_ease=READING_EASE)
 LESSON = Kind("lesson plan", 700, "At a glance")
 HANDOUT = Kind("classroom handout", 0, None, next_section=False, tables_cited=False)
 # folder below docs/ -> the kind of its pages (the first that matches)
@@ -126,6 +136,22 @@ def floor_problems(kind: Kind | None, shape: Shape, meta: dict, known_sources: i
     elif not shape.next_links:
         problems.append((shape.sections[NEXT], f"'## {NEXT}' links to no page",
                          "link at least one page of the site, e.g. [The court blacklist](court-blacklist.md)"))
+    return problems
+
+
+def reading_problems(kind: Kind | None, page: float | None, summary: float | None, line: int, summary_line: int):
+    """(line, what, how to fix it) for a page of `kind` whose prose reads less easily than its floor.
+    `page` and `summary`: Flesch reading ease (None when there is no such text)."""
+    if kind is None or kind.reading_ease is None:
+        return []
+    floor, summary_floor = kind.reading_ease
+    how = ("use shorter sentences (about 15 words on average, rarely over 25) and everyday words; "
+           "one idea per paragraph; `make readability` shows the figures (CONTRIBUTING.md, \"Plain language\")")
+    problems = []
+    if page is not None and page < floor:
+        problems.append((line, f"{kind.name} reads at Flesch {page:.1f}, below {floor}", how))
+    if summary is not None and summary < summary_floor:
+        problems.append((summary_line, f"'## {kind.summary}' reads at Flesch {summary:.1f}, below {summary_floor}", how))
     return problems
 
 

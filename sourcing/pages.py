@@ -15,7 +15,7 @@ from .bibliography import STRONG_VENUES, Bibliography, today
 from .citations import Bracketed, CitationBlock, bare_mentions, bracketed_words, citation_blocks, with_at_signs
 from .datafile import kind_of
 from .figures import Figure, check_figures
-from .floors import Shape, floor_problems, page_kind, page_shape
+from .floors import Shape, floor_problems, page_kind, page_shape, reading_problems
 from .markdown import Citation, line_of_key, prose, read_page, without_code
 from .problems import Problem
 from .verdicts import check_myth_fields, is_myth_page
@@ -182,8 +182,14 @@ def check_page(
         report.reviewed = datetime.date.fromisoformat(str(reviewed))
     if name is not None:
         known_sources = len({c.key for c in report.citations if c.key in bibliography.entries})
-        for line, what, fix in floor_problems(page_kind(name), facts.shape, meta, known_sources):
+        kind = page_kind(name)
+        for line, what, fix in floor_problems(kind, facts.shape, meta, known_sources):
             problem(line, what, fix)
+        if kind is not None and kind.reading_ease and facts.shape.words >= kind.words:
+            ease = _reading_ease(text, figures or {}, memo, figures_key)
+            shape = facts.shape
+            for line, what, fix in reading_problems(kind, *ease, shape.title_line, shape.sections.get(kind.summary, 1)):
+                problem(line, what, fix)
     known = [c for c in report.citations if c.key in bibliography.entries]
     strong = [c for c in known if _strong_secondary(bibliography.entries[c.key])]
     if strong:
@@ -305,3 +311,18 @@ def _first_prose_line(visible: str) -> int:
         if stripped and not stripped.startswith("#"):
             return number
     return 1
+
+
+def _reading_ease(text: str, figures: dict[str, Figure], memo, figures_key: str) -> tuple[float | None, float | None]:
+    """Flesch reading ease of the page and of its summary, kept between runs: the formula's
+    library takes about a second to load, so an unchanged site never loads it."""
+    key = memo.key("reading ease", figures_key, text) if memo else None
+    found = memo.get(key) if memo else None
+    if found is None:
+        from .readability import measure  # loads textstat only when a page has changed
+
+        result = measure(text, figures)
+        found = (result.page, result.summary)
+        if memo:
+            memo.put(key, found)
+    return found

@@ -6,7 +6,9 @@ first, so that a page is not marked down for its sources or its Chinese terms. T
 from textstat (pinned at 0.7.8, the last release whose syllable dictionary ships inside the
 package; later releases download theirs at run time).
 
-`python -m sourcing.readability [FILE ...]` prints the figures for each page (`make readability`).
+`python -m sourcing.readability [FILE ...]` prints the figures for each page (`make readability`),
+marks those below the floor of their kind (sourcing/floors.py; `make check` holds pages to it)
+and exits with 1 when there is one.
 """
 
 from __future__ import annotations
@@ -20,9 +22,6 @@ from .figures import PLACEHOLDER
 from .markdown import prose, read_page
 
 SUMMARY_HEADING = "In one minute"
-# Floors for explainer pages (CONTRIBUTING.md, "Plain language").
-PAGE_FLOOR = 60
-SUMMARY_FLOOR = 65
 
 CITATION_BLOCK = re.compile(r"\s*\[[^\[\]\n]*@[^\[\]\n]*\]")
 LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
@@ -82,14 +81,28 @@ def measure(text: str, figures: dict | None = None) -> Readability:
 
 
 def main(argv: list[str] | None = None) -> int:
-    paths = [Path(p) for p in (argv if argv is not None else sys.argv[1:])] or sorted(Path("docs").rglob("*.md"))
+    from .floors import page_kind
+
+    docs = Path("docs")
+    paths = [Path(p) for p in (argv if argv is not None else sys.argv[1:])] or sorted(docs.rglob("*.md"))
     figures = _figures()
-    print(f"{'page':<45} {'words':>6} {'page FRE':>9} {'summary FRE':>12}")
+    below = 0
+    print(f"{'page':<45} {'words':>6} {'page FRE':>9} {'summary FRE':>12}  floor")
     for path in paths:
         result = measure(path.read_text(encoding="utf-8-sig"), figures)  # as MkDocs reads a page
+        name = path.resolve().relative_to(docs.resolve()).as_posix() if path.resolve().is_relative_to(docs.resolve()) else None
+        kind = page_kind(name) if name else None
+        floor = kind.reading_ease if kind else None
+        low = bool(floor) and (
+            (result.page is not None and result.page < floor[0]) or (result.summary is not None and result.summary < floor[1])
+        )
+        below += low
         shown = lambda value: "-" if value is None else f"{value:.1f}"
-        print(f"{path.as_posix():<45} {result.words:>6} {shown(result.page):>9} {shown(result.summary):>12}")
-    return 0
+        mark = "-" if not floor else f"{floor[0]}/{floor[1]}" + ("  BELOW" if low else "")
+        print(f"{path.as_posix():<45} {result.words:>6} {shown(result.page):>9} {shown(result.summary):>12}  {mark}")
+    if below:
+        print(f"{below} page(s) below the reading-ease floor of their kind (CONTRIBUTING.md, \"Plain language\")")
+    return 1 if below else 0
 
 
 def _figures() -> dict:

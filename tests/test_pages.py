@@ -234,3 +234,37 @@ def test_a_known_key_in_brackets_without_its_at_sign_is_named(bibliography):
 )
 def test_brackets_that_are_code_links_or_no_key_are_left_alone(bibliography, text):
     assert problems(f"# T\n\nA fact [@doe2020example].\n\n{text}\n", bibliography) == []
+
+
+HARD = "Notwithstanding considerable institutional heterogeneity, administrative authorities systematically operationalise comprehensive creditworthiness evaluations."
+
+
+@pytest.mark.parametrize("name", ["overview.md", "myths/hard.md"])
+def test_a_page_for_the_general_reader_that_reads_too_hard_is_named_with_the_lines(bibliography, name):
+    from conftest import explainer
+
+    body = "# Hard\n\n## In one minute\n\n- " + HARD + " [@doe2020example]\n\n## Detail\n\n" + (HARD + " ") * 40 + "[@doe2020example]\n"
+    page = reviewed(explainer(body, name).replace("\n\n## In one minute\n\n- Summed up [@doe2020example].", "", 1))
+    if name.startswith("myths/"):
+        page = page.replace("---\n", "---\nclaim: A claim.\nverdict: \"False\"\nverdict_summary: No.\nclaim_appearance: doe2020example\ndirection: overstates\n", 1)
+    problems = [str(p) for p in check_page(page, "docs/" + name, bibliography, name=name).problems]
+    kind = "myth page" if name.startswith("myths/") else "explainer page"
+    title = page.splitlines().index("# Hard") + 1
+    summary = page.splitlines().index("## In one minute") + 1
+    assert [p for p in problems if "Flesch" in p] == [
+        f"docs/{name}:{title}: {kind} reads at Flesch -22.7, below 60; use shorter sentences (about 15 words on average, "
+        "rarely over 25) and everyday words; one idea per paragraph; `make readability` shows the figures "
+        '(CONTRIBUTING.md, "Plain language")',
+        f"docs/{name}:{summary}: '## In one minute' reads at Flesch -211.9, below 65; use shorter sentences (about 15 words "
+        "on average, rarely over 25) and everyday words; one idea per paragraph; `make readability` shows the figures "
+        '(CONTRIBUTING.md, "Plain language")',
+    ]
+
+
+def test_lesson_plans_and_handouts_are_measured_but_not_held_to_the_reading_floor(bibliography):
+    from conftest import explainer
+
+    body = "# Hard\n\n## At a glance\n\n- " + HARD + " [@doe2020example]\n\n" + (HARD + " ") * 40 + "[@doe2020example]\n"
+    page = reviewed(explainer(body, "teaching/01-hard.md").replace("## In one minute", "## Notes"))
+    problems = [str(p) for p in check_page(page, "docs/teaching/01-hard.md", bibliography, name="teaching/01-hard.md").problems]
+    assert problems == []
