@@ -5,7 +5,8 @@
    every citation and reference of the site up front (publishing/citeproc.py: batched pandoc
    runs, cached on disk); serve mkdocs-bibtex from that result.
 2. on_page_markdown (before mkdocs-bibtex turns `[@key]` into citations): figures and the
-   generated lists (glossary, myths table, all sources), which Markdown must render.
+   generated lists (glossary, myths table, all sources), which Markdown must render; a line that
+   starts with a citation is joined to the line before (publishing/citation_lines.py).
 3. mkdocs-bibtex replaces each citation block in prose (with a token, see FormattedRegistry).
 4. on_page_content, on the page's HTML before search indexes it: glossary terms at first use,
    review date and verdict badge.
@@ -32,6 +33,7 @@ from publishing.bibliography import bibliography_sections, citing_pages, source_
 from publishing.charts import chart_html
 from publishing.chinese import mark_chinese
 from publishing.cite_this_page import cite_block
+from publishing.citation_lines import join_citation_lines
 from publishing.citeproc import Citeproc, CiteprocError, Formatted
 from publishing.claimreview import claim_review, json_ld
 from publishing.corrections import correction_notes, corrections_log
@@ -173,6 +175,7 @@ def on_page_markdown(markdown, page, config, files):
         }
     build.registry.begin_page(page.file.src_uri, blocks)
     build.cited_here[page.file.src_uri] = [key for b in blocks for key in b.keys]
+    markdown = join_citation_lines(markdown)  # a line starting with a citation would end its list item
     if blocks:
         markdown = f"{markdown.rstrip()}\n\n{REFERENCES_SECTION}"  # the list goes in last (on_post_page)
     return markdown

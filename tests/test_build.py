@@ -62,6 +62,37 @@ def test_a_citation_reads_once_and_links_to_its_reference_and_back(tmp_path):
     assert '<p class="page-reviewed">Facts last checked against the sources on <time datetime="2026-11-22">22 November 2026</time>' in html
 
 
+WRAPPED_LIST = """
+# Home
+
+- **First point.** A sentence wrapped so that its citation
+  [@doe2020example]. And more of the same point.
+- **Second point.** Another fact
+  [@council2014outline; @doe2020example].
+- **Third point.** The end.
+
+A paragraph whose citation starts a line
+[@doe2020example], and goes on.
+"""
+
+
+def test_a_citation_that_starts_a_wrapped_line_stays_in_its_list_item(tmp_path):
+    # the citation stands in as an HTML comment until the page is finished; at the start of a line
+    # Python-Markdown took it for raw HTML and ended the list there, with the next items as text
+    build = mkdocs_build(write_site(tmp_path, {"index.md": WRAPPED_LIST}), "--strict")
+    assert build.returncode == 0, build.output
+    html = build.html()
+    items = re.findall(r"<li>(.*?)</li>", html.split('<h2 id="references">')[0], re.DOTALL)
+    assert [re.sub(r"<[^>]+>|\s+", " ", i).split(".")[0].strip() for i in items] == [
+        "First point",
+        "Second point",
+        "Third point",
+    ]
+    assert 'id="cite-doe2020example-1">Doe and Roe 2020</a>)</span>. And more of the same point.</li>' in html
+    assert "<p>.\n" not in html and "- <strong>" not in html
+    assert re.search(r"<p>A paragraph whose citation starts a line <span class=\"citation\"[^>]*>.*?</span>, and goes on.</p>", html)
+
+
 def test_the_search_index_carries_the_text_not_the_references(tmp_path):
     build = mkdocs_build(write_site(tmp_path, {"index.md": GOOD_PAGE}), "--strict")
     index = (build.site / "search" / "search_index.json").read_text(encoding="utf-8")

@@ -71,3 +71,22 @@ def test_an_unknown_suppressed_author_key_stops_the_build_with_our_message(tmp_p
     assert build.returncode != 0
     assert "docs/index.md:6: unknown source key 'nosuchkey'; add an entry 'nosuchkey' to bibliography/*.bib" in build.output
     assert "KeyError" not in build.output and "Traceback" not in build.output
+
+
+def test_only_continuation_lines_that_start_with_a_citation_are_joined():
+    from publishing.citation_lines import join_citation_lines
+
+    text = (
+        "- A point\n  [@a]. More.\n\n"  # joined: it continues the list item
+        "[@b] starts a paragraph.\n\n"  # after a blank line: left alone
+        "A hard break  \n[@c] after it.\n\n"  # two spaces end the line on purpose: left alone
+        "```\nA line\n[@d] in code\n```\n"  # code: left alone
+        "Text\n\t [@e; @f], on.\n"  # joined, its indent dropped
+    )
+    assert join_citation_lines(text) == (
+        "- A point [@a]. More.\n\n"
+        "[@b] starts a paragraph.\n\n"
+        "A hard break  \n[@c] after it.\n\n"
+        "```\nA line\n[@d] in code\n```\n"
+        "Text [@e; @f], on.\n"
+    )
