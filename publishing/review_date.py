@@ -36,4 +36,7 @@ def review_dates(markdown: str, here: str, reports: dict) -> str:
             continue
         day = report.reviewed
         rows.append(f"- [{(report.title or name).replace('[', '(').replace(']', ')')}]({link}): facts last checked on {day.day} {day:%B %Y}")
-    return "\n".join(rows) + "\n" if rows else "No linked page has a review date yet.\n"
+    if not rows:
+        return "No linked page has a review date yet.\n"
+    # a paragraph of its own first: straight after another list, the dates would join that list
+    return "\nThe pages this guide links to, with the day a person last checked each one's facts against its sources:\n\n" + "\n".join(rows) + "\n"

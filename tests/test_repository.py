@@ -73,6 +73,8 @@ def test_pull_requests_run_make_check_then_make_test_and_upload_the_site():
 def test_main_is_published_to_pages_with_the_real_addresses_and_least_permissions():
     flow = workflow("publish.yml")
     assert flow[True]["push"] == {"branches": ["main"]}
+    # rebuilt weekly too: "reviewed N months ago" is worked out at build time
+    assert [s["cron"].endswith("* * 1") for s in flow[True]["schedule"]] == [True]
     assert flow["permissions"] == {}
     build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
     assert build["permissions"] == {"contents": "read", "pages": "read"}

@@ -167,6 +167,13 @@ def test_a_teacher_guide_lists_when_each_page_it_relies_on_was_checked():
 
     reports = {"court-blacklist.md": SimpleNamespace(title="The court [list]", reviewed=datetime.date(2026, 11, 22))}
     text = "Before teaching, read [the list](../../court-blacklist.md#legal-basis) and [x](../../missing.md)."
-    assert review_dates(text, "teaching/handouts/01-teacher.md", reports) == (
+    dates = review_dates(text, "teaching/handouts/01-teacher.md", reports)
+    assert dates == (
+        "\nThe pages this guide links to, with the day a person last checked each one's facts against its sources:\n\n"
         "- [The court (list)](../../court-blacklist.md): facts last checked on 22 November 2026\n"
     )
+    # after a list of the guide's own, the dates stand in a list of their own, under their lead-in
+    import markdown
+
+    html = markdown.markdown("- **Laws.** New ones.\n- **Figures.** Updated yearly.\n\n" + dates)
+    assert html.count("<ul>") == 2 and "<p>The pages this guide links to" in html
