@@ -32,8 +32,8 @@ from mkdocs_bibtex.registry import ReferenceRegistry
 from publishing.bibliography import bibliography_sections, citing_pages, source_lists
 from publishing.charts import chart_html
 from publishing.chinese import mark_chinese
-from publishing.cite_this_page import cite_block
 from publishing.citation_lines import join_citation_lines
+from publishing.cite_this_page import cite_block
 from publishing.citeproc import Citeproc, CiteprocError, Formatted
 from publishing.claimreview import claim_review, json_ld
 from publishing.corrections import correction_notes, corrections_log

@@ -224,25 +224,47 @@ def markdown_safe(html: str) -> str:
     return TAG_OR_TEXT.sub(lambda m: m.group(1) or "".join(MARKDOWN_SPECIAL.get(c, c) for c in m.group(2)), html)
 
 
-def _first_name(entry: Entry) -> str:
-    """The name an author-date citation starts with: the first author's (or editor's) family name,
-    a whole organisation's name, or else the title."""
-    name = entry.get("author") or entry.get("editor") or entry.get("title") or entry.key
+def _first_names(entry: Entry) -> set[str]:
+    """The names an author-date citation may start with: the first author's (or editor's) family
+    name, or a whole organisation's name. Without either, the style puts something else first: the
+    outlet ("South China Morning Post, n.d.-a") or the title, so both count."""
+    name = entry.get("author") or entry.get("editor")
+    if not name:
+        stand_ins = ("organization", "institution", "publisher", "journaltitle", "journal", "booktitle", "title")
+        return {_plain(entry.get(f)) for f in stand_ins if entry.get(f)} or {entry.key}
     if name.startswith("{{"):
-        return name.strip("{} ").lower()
+        return {_plain(name)}
     first = re.split(r"\s+and\s+", name, maxsplit=1)[0]
     first = first.split(",")[0] if "," in first else first.split()[-1] if first.split() else first
-    return first.strip("{} ").lower()
+    return {_plain(first)}
+
+
+def _plain(name: str) -> str:
+    return name.replace("{", "").replace("}", "").strip().lower()
 
 
 def _confusable_groups(entries: dict[str, Entry]) -> dict[str, frozenset[str]]:
     """For each key, the keys whose citations citeproc may tell apart by adding something: the
-    entries whose first name is the same (a year suffix for the same year, an initial for two
-    people of one family name)."""
-    by_name: dict[str, set[str]] = {}
-    for key, entry in entries.items():
-        by_name.setdefault(_first_name(entry), set()).add(key)
-    return {key: frozenset(members) for members in by_name.values() for key in members}
+    entries that may start with the same name (a year suffix for the same year, "n.d.-a" and
+    "n.d.-b", an initial for two people of one family name). Entries that share any name are in
+    one group, and so are the groups they join (a union of overlapping sets)."""
+    parent: dict[str, str] = {}
+
+    def root(name: str) -> str:
+        while parent.setdefault(name, name) != name:
+            parent[name] = parent[parent[name]]
+            name = parent[name]
+        return name
+
+    names = {key: _first_names(entry) for key, entry in entries.items()}
+    for found in names.values():
+        first, *rest = sorted(found)
+        for other in rest:
+            parent[root(other)] = root(first)
+    by_root: dict[str, set[str]] = {}
+    for key, found in names.items():
+        by_root.setdefault(root(min(found)), set()).add(key)
+    return {key: frozenset(members) for members in by_root.values() for key in members}
 
 
 def _batches(ref_keys: list[str], blocks: list[tuple[str, tuple[str, ...]]], groups: dict[str, frozenset[str]]):

@@ -99,6 +99,29 @@ def test_works_citeproc_may_confuse_are_formatted_together_everywhere(tmp_path):
     assert ">Doe 2020b</a>" in result.blocks["[@doe2020third]"]
 
 
+def test_works_with_no_author_are_grouped_by_the_outlet_the_style_puts_first(tmp_path):
+    # no author: Chicago starts the citation with the outlet, "South China Morning Post, n.d.-a",
+    # so these two are told apart although their first fields differ
+    text = FIXTURE_BIB + (
+        "@online{scmpndone,\n  title = {One},\n  organization = {{Post}},\n"
+        "  url = {https://example.org/p1},\n  urldate = {2026-11-22},\n}\n"
+        "@online{scmpndtwo,\n  title = {Two},\n  organization = {{Post}},\n"
+        "  url = {https://example.org/p2},\n  urldate = {2026-11-22},\n}\n"
+        "@online{postndauthor,\n  author = {{Post}},\n  title = {Three},\n"
+        "  url = {https://example.org/p3},\n  urldate = {2026-11-22},\n}\n"
+    )
+    entries = entries_of(text)
+    assert citeproc._confusable_groups(entries)["scmpndtwo"] == {"scmpndone", "scmpndtwo", "postndauthor"}
+    keys = ["scmpndone", "scmpndtwo", "postndauthor"]
+    together = Citeproc(CSL, None).format(entries, [], keys)
+    alone = Citeproc(CSL, None).format(entries, [("[@scmpndtwo]", ("scmpndtwo",))], ["scmpndtwo"])
+    years = [re.match(r"Post\. (n\.d\.-[abc])\.", together.references[k]).group(1) for k in keys]
+    assert sorted(years) == ["n.d.-a", "n.d.-b", "n.d.-c"]  # told apart
+    # formatted alone, it still reads as it does beside the others, in the citation and the reference
+    assert alone.references["scmpndtwo"] == together.references["scmpndtwo"]
+    assert f">Post, {years[1]}</a>" in alone.blocks["[@scmpndtwo]"]
+
+
 def plain(text: str) -> str:
     text = html.unescape(re.sub(r"<[^>]+>", "", text))
     return " ".join(text.replace("“", '"').replace("”", '"').replace("’", "'").replace("‘", "'").split())
