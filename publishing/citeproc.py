@@ -38,6 +38,7 @@ CACHE_FORMAT = 3  # bumped whenever the stored HTML changes shape
 BLOCK_LINE = re.compile(r"^<p>CB(\d+): (.*)</p>$", re.MULTILINE)
 REFERENCE = re.compile(r'<div id="ref-([^"]+)" class="csl-entry" role="listitem">\n?(.*?)\n?</div>', re.DOTALL)
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)|([^<]+)")
+SAFE_LINK = re.compile(r'<a href="(?:https?://|#)[^"]*"')
 MARKDOWN_SPECIAL = {c: f"&#{ord(c)};" for c in "[]*_`\\"}
 
 
@@ -199,12 +200,22 @@ def _hash(*parts: str) -> str:
 
 def _clean(html: str) -> str:
     """pandoc's HTML without its internal marks: `<span>`s that carry no attribute (wrappers
-    around quoted titles) or only class "nocase" (case protection) mean nothing to a browser."""
-    out, spans = [], []  # spans: for each open <span>, whether it was kept
+    around quoted titles) or only class "nocase" (case protection) mean nothing to a browser. A
+    link that goes anywhere but a web address or the page itself loses its tag (the check refuses
+    LaTeX links in fields; this keeps a `javascript:` address out whatever gets through)."""
+    out, spans, links = [], [], []  # for each open <span> and <a>, whether it was kept
     for match in TAG_OR_TEXT.finditer(html):
         tag, text = match.groups()
         if text is not None:
             out.append(text)
+        elif tag.startswith("<a "):
+            kept = bool(SAFE_LINK.match(tag))
+            links.append(kept)
+            if kept:
+                out.append(tag)
+        elif tag == "</a>":
+            if not links or links.pop():
+                out.append(tag)
         elif tag in ("<span>", '<span class="nocase">'):
             spans.append(False)
         elif tag.startswith("<span"):

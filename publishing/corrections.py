@@ -7,6 +7,7 @@ import datetime
 import html
 import posixpath
 
+from publishing.markdown_text import markdown_text
 from sourcing.corrections import Correction
 
 
@@ -25,10 +26,10 @@ def corrections_log(corrections: list[Correction], titles: dict[str, str], here:
     for c in sorted(corrections, key=lambda c: (c.date, c.number), reverse=True):
         title = titles.get(c.page, c.page).replace("[", "\\[").replace("]", "\\]")
         cited = f" [{'; '.join('@' + key for key in c.sources)}]" if c.sources else ""
-        verdict = f"\n- **Verdict:** {html.escape(c.verdict[0])} → {html.escape(c.verdict[1])}" if c.verdict else ""
+        verdict = f"\n- **Verdict:** {markdown_text(c.verdict[0])} → {markdown_text(c.verdict[1])}" if c.verdict else ""
         parts.append(
             f'<span id="{c.anchor}"></span>\n**{_day(c.date)}**, [{title}]({posixpath.relpath(c.page, posixpath.dirname(here) or ".")})\n\n'
-            f"- **What it said:** {html.escape(c.was)}\n- **What it says now:** {html.escape(c.now)}{cited}{verdict}\n"
+            f"- **What it said:** {markdown_text(c.was)}\n- **What it says now:** {markdown_text(c.now)}{cited}{verdict}\n"
         )
     return "\n".join(parts)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 
+from publishing.markdown_text import markdown_text
 from sourcing.glossary import Term
 
 from .html_text import replace_in_runs, text_runs
@@ -34,7 +35,7 @@ def glossary_table(terms: list[Term], page_prefix: str = "") -> str:
 
 
 def _cell(text: str | None) -> str:
-    return html.escape(text or "", quote=False).replace("|", "\\|")
+    return markdown_text(text)
 
 
 class GlossaryMarker:

@@ -27,6 +27,8 @@ STRONG_VENUES = ("scholarly", "think-tank", "press", "ngo")
 # The entry types the citation style formats well, each with the field it needs (TYPE_FIELDS).
 ENTRY_TYPES = ("article", "book", "incollection", "online", "report")
 WEB_ADDRESS = re.compile(r"https?://[^\s\"'<>`\\]+")
+HOST = re.compile(r"(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W_](?:[\w-]*[^\W_])?")  # labels joined by dots, none empty
+LINK_COMMAND = re.compile(r"\\(?:href|url)\b")  # LaTeX that pandoc turns into a link
 DOI = re.compile(r"10\.[0-9]{4,9}/\S+")
 KEY_CONVENTION = re.compile(r"[a-z]+([0-9]{4}|nd)[a-z0-9]*")
 DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
@@ -194,6 +196,10 @@ def check_entry(entry: Entry) -> list[Problem]:
                 f"{name} '{value}' would be read as several names split at 'and'",
                 f"wrap the whole name in a second pair of braces: {name} = {{{{{value}}}}}",
             )
+    for name in entry.fields:
+        if LINK_COMMAND.search(entry.get(name) or ""):
+            report(entry.line_of(name), f"{name} holds a link (\\href or \\url), which would be published as one",
+                   "put the address in url = {...} (or seen, or archived), and write the field as plain text")
     url, doi = entry.get("url"), entry.get("doi")
     if url is None and doi is None:
         report(entry.line, "no url or doi", "add url = {...} (with urldate) or doi = {...} so readers can find it")
@@ -234,8 +240,13 @@ def web_address(value: str) -> bool:
     attribute or start a tag."""
     if not WEB_ADDRESS.fullmatch(value):
         return False
-    host = urlsplit(value).hostname or ""
-    return "." in host or host == "localhost"
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 (raises ValueError for a port out of range)
+    except ValueError:  # e.g. an unclosed '[' (an IPv6 host) or port 99999999
+        return False
+    host = parts.hostname or ""
+    return bool(HOST.fullmatch(host)) or host == "localhost"
 
 
 def today() -> datetime.date:

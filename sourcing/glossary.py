@@ -110,8 +110,8 @@ def _entry(entry: Record, shown: str, docs_dir: Path, bibliography: Bibliography
     elif isinstance(source, str) and source and source not in bibliography.entries:
         report("source", f"source '{source}' is not a bibliography key", "cite an entry of bibliography/*.bib")
     page = entry.get("page")
-    if isinstance(page, str) and page and not (docs_dir / page).is_file():
-        report("page", f"page '{page}' does not exist", "name a page below docs/, e.g. court-blacklist.md")
+    if isinstance(page, str) and page and not _page_below(docs_dir, page):
+        report("page", f"page '{page}' is not a page below docs/", "name a page below docs/, e.g. court-blacklist.md")
     forms = entry.get("match")
     forms = forms if isinstance(forms, list) else [] if forms in (None, "") else [forms]
     for form in forms:
@@ -135,3 +135,11 @@ def _entry(entry: Record, shown: str, docs_dir: Path, bibliography: Bibliography
         chinese=chinese or None,
         pinyin=pinyin or None,
     )
+
+
+def _page_below(docs_dir: Path, page: str) -> bool:
+    """True when `page` names a Markdown page that exists below `docs_dir`, as a relative path
+    that stays there (no '/etc/...', no '../mkdocs.yml')."""
+    if not page.endswith(".md") or page.startswith(("/", "\\")) or ".." in Path(page).parts:
+        return False
+    return (docs_dir / page).is_file()

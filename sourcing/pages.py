@@ -25,6 +25,9 @@ REVIEW_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 REVIEW_FIX = "add reviewed: YYYY-MM-DD to its front matter, the day its facts were last checked against the sources"
 # Front matter the theme and the build show as text (a myth page's own fields: sourcing/verdicts.py)
 TEXT_FIELDS = ("title", "description")
+# Material's templates print a page's title and description as they are, into the page and into
+# attributes (<meta name="description" content="...">): these would become HTML, or end the attribute
+MARKUP = re.compile(r'[<>"&]')
 HOW_TO_CITE = (
     "cite a secondary source (scholarship, think-tank or NGO research, or quality journalism) with [@key] "
     "after the sentence it supports"
@@ -152,6 +155,10 @@ def check_page(
         if value is not None and not isinstance(value, str):
             problem(line_of_key(text, key), f"'{key}' is {kind_of(value)}, not text",
                     f"write {key}: followed by text (in quotes if it starts with [, {{, *, & or ! or contains ': ')")
+        elif isinstance(value, str) and (found := sorted(set(MARKUP.findall(value)))):
+            problem(line_of_key(text, key), f"'{key}' contains {' '.join(repr(c) for c in found)}, which the theme would print as HTML",
+                    "write it as plain text: curly quotes “ ” or single quotes instead of \", the word 'and' instead of &, "
+                    "and no < or >")
     # the build shows the review date on every page that has one, exempt or not: it must be a day
     reviewed = meta.get("reviewed")
     why = None if reviewed is None else _review_date_problem(reviewed)

@@ -169,10 +169,29 @@ def test_an_unknown_entry_type_is_refused(tmp_path):
 
 def test_an_address_that_is_not_a_plain_web_address_is_refused(tmp_path):
     for bad in ('https://example.org/"><script>alert(1)</script>', "javascript:alert(1)", "https://exa mple.org/",
-                "https://localhost.invalid\\x", "ftp://example.org/file"):
+                "https://localhost.invalid\\x", "ftp://example.org/file",
+                # urlsplit would raise on these two (no traceback: a problem like the others)
+                "https://[example.org/x", "https://example.org:99999999/", "https://.../x", "https://example..org/"):
         text = GOOD.replace("https://example.org/a", bad)
         [message] = problems_in(tmp_path, refs=text)
         assert message.startswith(f"refs.bib:6: entry 'smith2020title': url '{bad}' is not a well-formed web address;"), bad
     assert problems_in(tmp_path, refs=GOOD.replace("https://example.org/a", "https://example.org/a?b=1&c=2#d")) == []
     [message] = problems_in(tmp_path, refs=GOOD.replace("  checked", "  seen = {not an address},\n  checked"))
     assert message.startswith("refs.bib:8: entry 'smith2020title': seen 'not an address' is not a well-formed web address;")
+
+
+def test_a_latex_link_in_any_field_is_refused(tmp_path):
+    # pandoc turns \\href{...}{...} into a live link in every reference to the entry
+    text = GOOD.replace("  title = {Title},", "  title = {An \\href{javascript:alert(1)}{Report}},")
+    assert problems_in(tmp_path, refs=text) == [
+        "refs.bib:3: entry 'smith2020title': title holds a link (\\href or \\url), which would be published as one; "
+        "put the address in url = {...} (or seen, or archived), and write the field as plain text"
+    ]
+
+
+def test_a_link_that_is_not_a_web_address_never_reaches_a_reference():
+    from publishing.citeproc import _clean
+
+    assert _clean('An <a href="javascript:alert(1)">Report</a>, <a href="https://x.org/">x</a> <a href="#ref-a">A</a>') == (
+        'An Report, <a href="https://x.org/">x</a> <a href="#ref-a">A</a>'
+    )

@@ -1,5 +1,8 @@
 """The glossary: checked like a page, rendered as a page, and shown on hover at first use."""
 
+import html
+import re
+
 import pytest
 from conftest import PROJECT
 
@@ -58,7 +61,7 @@ def test_glossary_problems_name_the_line_of_the_entry_or_field(tmp_path, bibliog
     _, problems = load_glossary(path, tmp_path / "docs", bibliography, tmp_path)
     assert [str(p) for p in problems] == [
         "terms.yml:8: 'b': source 'nosuch2020key' is not a bibliography key; cite an entry of bibliography/*.bib",
-        "terms.yml:9: 'b': page 'gone.md' does not exist; name a page below docs/, e.g. court-blacklist.md",
+        "terms.yml:9: 'b': page 'gone.md' is not a page below docs/; name a page below docs/, e.g. court-blacklist.md",
         "terms.yml:10: 'b': Chinese characters and pinyin go together; give both chinese and pinyin, or neither",
         "terms.yml:11: 'a' is matched by both 'a' and 'b'; keep it in one entry",
         "terms.yml:12: 'c': glossary entry without source, page, match; give every entry: term, definition, source, page, match",
@@ -136,6 +139,30 @@ def test_definitions_are_published_as_text_never_as_html():
     assert "**a &lt;b&gt;**" in glossary_table([term])
     marked = mark_first_uses("<p>Say a &lt;b&gt; here.</p>", [term])
     assert 'title="It &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more."' in marked
+
+
+@pytest.mark.parametrize("page", ["../mkdocs.yml", "/etc/hostname", "../docs/index.md", "index.html", "."])
+def test_a_glossary_page_must_be_a_page_below_docs(tmp_path, bibliography, page):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n")
+    (tmp_path / "docs" / "index.html").write_text("<p>x</p>\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    path = tmp_path / "terms.yml"
+    path.write_text(f"- term: a\n  definition: d\n  source: doe2020example\n  page: '{page}'\n  match: [a]\n")
+    _, problems = load_glossary(path, tmp_path / "docs", bibliography, tmp_path)
+    assert [str(p) for p in problems] == [
+        f"terms.yml:4: 'a': page '{page}' is not a page below docs/; name a page below docs/, e.g. court-blacklist.md"
+    ]
+
+
+def test_definitions_are_published_as_text_never_as_markdown():
+    import markdown
+
+    term = Term("x", "A list [click](javascript:alert(1)) with *stars* | a pipe {onclick=alert(1)}", "doe2020example", "index.md", ("x",))
+    table = markdown.markdown(glossary_table([term]), extensions=["tables", "attr_list"])
+    assert "<a" not in table.replace('<a href="index.md">', "") and "<em>" not in table and "onclick=" not in table
+    cells = re.findall(r"<td>(.*?)</td>", table)
+    assert html.unescape(cells[-1]).startswith("A list [click](javascript:alert(1)) with *stars* | a pipe {onclick=alert(1)} [@doe2020example]")
 
 
 def test_the_real_glossary_has_at_least_forty_sourced_terms():

@@ -268,3 +268,20 @@ def test_lesson_plans_and_handouts_are_measured_but_not_held_to_the_reading_floo
     page = reviewed(explainer(body, "teaching/01-hard.md").replace("## In one minute", "## Notes"))
     problems = [str(p) for p in check_page(page, "docs/teaching/01-hard.md", bibliography, name="teaching/01-hard.md").problems]
     assert problems == []
+
+
+def test_a_title_or_description_the_theme_would_print_as_html_is_refused(bibliography):
+    # Material prints both unescaped: in <title>, the header, the nav and <meta content="...">
+    page = reviewed(
+        "---\ntitle: '</title><script>alert(1)</script>'\n"
+        "description: 'Is it \"Nosedive\" & more?'\n---\n# Page\n\nA fact [@doe2020example].\n"
+    )
+    problems = [str(p) for p in check_page(page, "docs/x.md", bibliography).problems]
+    fix = ("write it as plain text: curly quotes “ ” or single quotes instead of \", the word 'and' instead of &, "
+           "and no < or >")
+    assert problems == [
+        f"docs/x.md:3: 'title' contains '/' '<' '>', which the theme would print as HTML; {fix}".replace("'/' ", ""),
+        f"docs/x.md:4: 'description' contains '\"' '&', which the theme would print as HTML; {fix}",
+    ]
+    assert check_page(page.replace("\"Nosedive\" &", "“Nosedive” and").replace("'</title><script>alert(1)</script>'", "Fine"),
+                      "docs/x.md", bibliography).problems == []

@@ -3,7 +3,9 @@ report-an-error and edit links, review dates that say how old they are, who read
 a publishing build that refuses placeholder addresses."""
 
 import datetime
+import html
 import os
+import re
 import subprocess
 import sys
 
@@ -62,9 +64,19 @@ def test_a_corrected_page_shows_its_correction_and_the_log_lists_it(tmp_path):
     assert '<a href="corrections/#correction-2">What it said before</a>' in home
     log = build.html("corrections/index.html")
     assert log.index('id="correction-2"') < log.index('id="correction-1"')  # newest first
-    assert "<strong>What it said:</strong> The verdict was &quot;False&quot;." in log
+    assert '<strong>What it said:</strong> The verdict was "False".' in log
     assert "<strong>Verdict:</strong> False → Misleading" in log
     assert 'href="#ref-doe2020example"' in log  # its source is cited and listed
+
+
+def test_what_a_correction_says_is_text_never_html_or_markdown(tmp_path):
+    log = LOG.replace("The verdict was", "A [click](javascript:alert(1)) <b>bold</b> {onclick=alert(1)} The verdict was")
+    build = mkdocs_build(corrected_site(tmp_path, log), "--strict")
+    assert build.returncode == 0, build.output
+    page = build.html("corrections/index.html")
+    assert 'href="javascript' not in page and "<b>" not in page and " onclick=" not in page
+    said = [html.unescape(s) for s in re.findall(r"<strong>What it said:</strong> (.*?)</li>", page)]
+    assert said[-1] == 'A [click](javascript:alert(1)) <b>bold</b> {onclick=alert(1)} The verdict was "False".'
 
 
 def test_bad_log_entries_are_named_with_their_lines(tmp_path, bibliography, monkeypatch):
