@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .datafile import read_text
+from .datafile import read_text_past_bad_bytes
 from .problems import Problem
 
 SKIPPED_TYPES = {"comment", "preamble"}
@@ -151,17 +151,26 @@ def parse_bibtex(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
             break
         reader.pos = at
         entry = _read_plain_entry(reader)  # most entries: one regular expression
-        if entry is not None:
-            entries.append(entry)
+        if entry is None:
+            try:
+                entry = _read_entry(reader)
+            except BibSyntaxError as error:
+                problems.append(Problem(path, reader.line(error.position), error.what, error.fix, key=error.key))
+                reader.pos = _next_entry_start(text, at + 1)
+                continue
+        if entry is None:
             continue
-        try:
-            entry = _read_entry(reader)
-        except BibSyntaxError as error:
-            problems.append(Problem(path, reader.line(error.position), error.what, error.fix, key=error.key))
-            reader.pos = _next_entry_start(text, at + 1)
+        stray = FIELD_AFTER_ENTRY.match(text, reader.pos)
+        if stray:  # '}' once too often in a value: the entry ended there, and its other fields with it
+            problems.append(Problem(
+                path, reader.line(reader.pos - 1),
+                f"entry '{entry.key}' ends at this line's last '}}', but field '{stray.group(1)}' follows it",
+                "remove the '}' too many from the value on this line (braces inside a value come in pairs)",
+                key=entry.key,
+            ))
+            reader.pos = _next_entry_start(text, reader.pos)
             continue
-        if entry is not None:
-            entries.append(entry)
+        entries.append(entry)
     return entries, problems
 
 
@@ -182,6 +191,10 @@ def _read_plain_entry(reader: _Reader) -> Entry | None:
     reader.pos = match.end()
     entry.text = match.group(0)
     return entry
+
+
+# after an entry's closing brace: what looks like one of its fields (BibTeX would ignore it)
+FIELD_AFTER_ENTRY = re.compile(r"\s*,?\s*([A-Za-z][\w-]*)\s*=\s*[{\"0-9]")
 
 
 def _next_entry_start(text: str, position: int) -> int:
@@ -343,7 +356,6 @@ def _position_of_line(reader: _Reader, line: int) -> int:
 
 
 def read_bib_file(path: Path, shown_as: str) -> tuple[list[Entry], list[Problem]]:
-    text, problem = read_text(path, shown_as)
-    if problem:
-        return [], [problem]
-    return parse_bibtex(text, shown_as)
+    text, problem = read_text_past_bad_bytes(path, shown_as)  # one bad byte, and the rest is still read
+    entries, problems = parse_bibtex(text, shown_as)
+    return entries, ([problem] if problem else []) + problems

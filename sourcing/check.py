@@ -27,7 +27,7 @@ from .charts import CHARTS, Chart, load_charts
 from .charts import MARKER as CHART_MARKER
 from .config import CONFIG, excluded_by_config, load_config, nav_problems
 from .corrections import CORRECTIONS, Correction, load_corrections
-from .datafile import Record, load_yaml, read_text
+from .datafile import Record, load_yaml, read_text_past_bad_bytes
 from .docsfiles import docs_files
 from .figures import FIGURES, Figure, load_figures
 from .glossary import Term, load_glossary
@@ -130,10 +130,9 @@ def check_site(
         if not file.name.endswith(".md"):
             continue
         shown = file.shown
-        text, unreadable = read_text(file.path, shown)  # as MkDocs reads it
-        if unreadable:
+        text, unreadable = read_text_past_bad_bytes(file.path, shown)  # as MkDocs reads it
+        if unreadable:  # named at its byte; the rest of the page is checked all the same
             report.problems.append(unreadable)
-            continue
         page = check_page(text, shown, bibliography, figures, memo, figures_key, file.name)
         for match in CHART_MARKER.finditer(text):
             if match.group(1) not in charts:

@@ -106,6 +106,16 @@ def read_text(path: Path, shown: str) -> tuple[str | None, Problem | None]:
     return text, problem
 
 
+def read_text_past_bad_bytes(path: Path, shown: str) -> tuple[str, Problem | None]:
+    """As read_text, but a byte that is not UTF-8 reads as U+FFFD, so that the rest of the file
+    can still be checked: the problem names the first such byte."""
+    text, problem = read_text(path, shown)
+    if problem is None:
+        return text, None
+    body = path.read_bytes().removeprefix(codecs.BOM_UTF8).decode("utf-8", "replace")
+    return body.replace("\r\n", "\n").replace("\r", "\n"), problem
+
+
 def load_yaml(path: Path, shown: str) -> tuple[object, list[Problem]]:
     """The YAML document in `path` (None when it cannot be read) and the problems found."""
     text, problem = decode(path.read_bytes(), shown)
@@ -114,14 +124,24 @@ def load_yaml(path: Path, shown: str) -> tuple[object, list[Problem]]:
     return parse_yaml(text, shown)
 
 
+def yaml_error_line(error: yaml.YAMLError) -> int | None:
+    """The 0-based line a YAML error is about: where an unclosed quote or bracket began, since that
+    is where the fix goes, and otherwise where YAML gave up (a tab, a bad indent)."""
+    context, problem = getattr(error, "context_mark", None), getattr(error, "problem_mark", None)
+    opened = str(getattr(error, "context", "") or "")
+    if context is not None and ("quoted scalar" in opened or "flow" in opened):
+        return context.line
+    mark = problem or context
+    return mark.line if mark is not None else None
+
+
 def parse_yaml(text: str, shown: str, first_line: int = 1, loader: type[_Loader] = _Loader) -> tuple[object, list[Problem]]:
     loader = loader(text)
     try:
         data = loader.get_single_data()
     except yaml.YAMLError as error:
-        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-        line = first_line + (mark.line if mark is not None else 0)
+        line = first_line + (yaml_error_line(error) or 0)
         return None, [Problem(shown, line, f"not valid YAML ({reason})", "fix the indentation or quoting on this line")]
     finally:
         loader.dispose()

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from .datafile import yaml_error_line
+
 # Front matter is read as MkDocs reads it (mkdocs.utils.meta): the same pattern, the same loader.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 UNQUOTED_DATE = re.compile(r"\s*([\w-]+)\s*:\s*([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})\b")
@@ -60,9 +62,8 @@ def read_page(text: str) -> Page:
     try:
         meta = yaml.load(match.group(1), Loader=YAML_LOADER)
     except yaml.YAMLError as error:
-        # Where an unclosed bracket or quote began beats where YAML gave up.
-        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-        line = 2 + mark.line if mark is not None else 1
+        at = yaml_error_line(error)
+        line = 2 + at if at is not None else 1
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
         error_at = (line, f"front matter is not valid YAML ({reason})")
         return Page(text=text, meta=None, body_start=match.end(), front_matter_error=error_at)
@@ -73,6 +74,14 @@ def read_page(text: str) -> Page:
             if date and not _is_day(date.group(2)):
                 what = f"'{date.group(1)}: {date.group(2)}' is not a day of the calendar"
                 return Page(text=text, meta=None, body_start=match.end(), front_matter_error=(number, what, DATE_FIX))
+        for number, line_text in enumerate(match.group(1).splitlines(), start=2):
+            try:
+                yaml.load(line_text, Loader=YAML_LOADER)
+            except ValueError:  # e.g. a time of day 25:00:00 after a date
+                return Page(text=text, meta=None, body_start=match.end(),
+                            front_matter_error=(number, "this value looks like a date or time that does not exist", DATE_FIX))
+            except yaml.YAMLError:
+                continue
         return Page(text=text, meta=None, body_start=match.end(), front_matter_error=(2, "front matter has a value YAML cannot read"))
     if meta is None:
         meta = {}

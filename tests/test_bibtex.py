@@ -112,9 +112,12 @@ def test_a_bib_file_is_read_as_mkdocs_reads_text(tmp_path):
     assert problems == []
     assert [(e.key, e.line, e.line_of("title")) for e in entries] == [("a2020one", 1, 2)]
     path.write_bytes("@online{a2020one,\n  title = {Caf\u00e9 \u00e0 ".encode() + b"\xe0 la carte},\n}\n")
-    assert [str(p) for p in read_bib_file(path, "refs.bib")[1]] == [
+    entries, problems = read_bib_file(path, "refs.bib")
+    assert [str(p) for p in problems] == [
         "refs.bib:2: byte 0xe0 at column 19 is not UTF-8; save the file as UTF-8 (retype the character there)"
     ]
+    # the rest of the file is still read: its entries are known, so no citing page reports "unknown key"
+    assert [e.key for e in entries] == ["a2020one"]
 
 
 def test_an_entry_without_a_key_is_one_problem_at_its_line():
@@ -150,6 +153,13 @@ def test_a_stray_closing_brace_or_quote_is_named_where_it_ends_the_field_early()
     assert messages('@online{a2020one,\n  date = {2020},\n  title = "Foo } bar",\n}\n') == [
         "refs.bib:3: entry 'a2020one': field 'title': this '}' has no '{' before it; remove the stray '}', or pair it with a '{' before it"
     ]
+    # at the very end of a value, the '}' too many closes the entry itself: the fields after it are lost
+    assert messages("@online{a2020one,\n  date = {2020},\n  title = {Foo}},\n  url = {https://e.org/},\n}\n@online{b2020two,\n}\n") == [
+        "refs.bib:3: entry 'a2020one' ends at this line's last '}', but field 'url' follows it; "
+        "remove the '}' too many from the value on this line (braces inside a value come in pairs)"
+    ]
+    entries, _ = parse_bibtex("@online{a2020one,\n  title = {Foo}}\n  , url = {x},\n}\n", "refs.bib")
+    assert entries == []  # not read as an entry without its url: citing it says it cannot be read
     # a missing comma between two fields is still named as such
     assert messages("@online{a2020one,\n  title = {A} date = {2020},\n}\n") == [
         "refs.bib:2: entry 'a2020one': expected ',' or '}' after a field; separate fields with commas and close the entry with '}'"

@@ -77,11 +77,14 @@ def test_a_page_saved_with_a_byte_order_mark_keeps_its_front_matter(tmp_path):
 
 def test_a_byte_that_is_not_utf8_is_named_at_its_line_and_column_and_the_rest_is_checked(tmp_path):
     write_site(tmp_path, {"index.md": "# Home\n\nNo source.\n"})
-    (tmp_path / "docs" / "bad.md").write_bytes("---\nreviewed: 2026-11-22\n---\n# Bad\n\nCafé, naïve \xe9t\xe9.\n".encode().replace(b"\xc3\xa9t", b"\xe9t"))
+    page = "---\nreviewed: 2026-11-22\n---\n# Bad\n\nCafé, naïve \xe9t\xe9 [@nosuch2020key].\n"
+    (tmp_path / "docs" / "bad.md").write_bytes(explainer(page, "bad.md").encode().replace(b"\xc3\xa9t", b"\xe9t"))
     code, out, _ = run_check(tmp_path)
     assert code == 1
     assert out.splitlines() == [
-        "docs/bad.md:6: byte 0xe9 at column 13 is not UTF-8; save the file as UTF-8 (retype the character there)",
+        "docs/bad.md:7: byte 0xe9 at column 13 is not UTF-8; save the file as UTF-8 (retype the character there)",
+        # and the rest of the page is still checked
+        "docs/bad.md:7: unknown source key 'nosuch2020key'; add an entry 'nosuch2020key' to bibliography/*.bib, or correct the key",
         "docs/index.md:6: factual page cites no source; cite a secondary source (scholarship, think-tank or NGO research, "
         "or quality journalism) with [@key] after the sentence it supports, or, if the page states no facts, "
         "add 'exempt_from_sourcing: <reason>' to its front matter",
