@@ -243,9 +243,9 @@ def _first_names(entry: Entry) -> set[str]:
     if not name:
         stand_ins = ("organization", "institution", "publisher", "journaltitle", "journal", "booktitle", "title")
         return {_plain(entry.get(f)) for f in stand_ins if entry.get(f)} or {entry.key}
-    if name.startswith("{{"):
-        return {_plain(name)}
-    first = re.split(r"\s+and\s+", name, maxsplit=1)[0]
+    first = re.split(r"\s+and\s+", name, maxsplit=1)[0].strip()
+    if first.startswith("{"):  # an organisation, whole: the reader gives {{Post}} as {Post}
+        return {_plain(first)}
     first = first.split(",")[0] if "," in first else first.split()[-1] if first.split() else first
     return {_plain(first)}
 
