@@ -43,7 +43,7 @@ from publishing.html_text import insert_after_title
 from publishing.myths import collect_myths, myths_table, verdict_badge
 from publishing.navigation import nav_files
 from publishing.outside_links import add_noopener
-from publishing.page_actions import handout_pdf_link, page_actions
+from publishing.page_actions import REPOSITORY_MARKER, handout_pdf_link, page_actions, repository_links
 from publishing.references import link_citations, reference_list
 from publishing.review_date import review_dates, review_note
 from publishing.system_map import map_html
@@ -155,6 +155,8 @@ def on_page_markdown(markdown, page, config, files):
         build.map_links[here.src_uri] = {
             n.page: files.get_file_from_path(n.page).url_relative_to(here) for n in build.report.system_map.nodes.values()
         }
+    if REPOSITORY_MARKER in markdown:
+        markdown = markdown.replace(REPOSITORY_MARKER, repository_links(config.repo_url))
     if REVIEW_DATES_MARKER in markdown:
         markdown = markdown.replace(REVIEW_DATES_MARKER, review_dates(markdown, page.file.src_uri, build.report.page_reports))
     if CORRECTIONS_MARKER in markdown:

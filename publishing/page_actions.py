@@ -7,6 +7,7 @@ import html
 from urllib.parse import urlencode
 
 ERROR_FORM = "report-an-error.yml"  # .github/ISSUE_TEMPLATE/: its fields "page" and "claim"
+REPOSITORY_MARKER = "<!-- repository-links -->"  # the About page: where the project and its editors are
 
 
 def report_error_url(repo_url: str, page_url: str, title: str) -> str:
@@ -31,3 +32,17 @@ def handout_pdf_link(src_uri: str) -> str:
         return ""
     pdf = name.removesuffix(".md") + ".pdf"
     return f'<p class="handout-pdf"><a href="../{html.escape(pdf, quote=True)}">Print-ready PDF (A4)</a></p>\n'
+
+
+def repository_links(repo_url: str | None) -> str:
+    """Markdown for the About page: the repository and its issue tracker, from the one setting
+    (REPO_URL), so a fork or a move changes them with everything else."""
+    if not repo_url:
+        return "*This copy of the site was built without the address of its repository (REPO_URL).*\n"
+    repo = repo_url.rstrip("/")
+    return (
+        f"- **The repository:** <{repo}>. It holds every page, every source entry and the code that builds the site. "
+        f"Its [history]({repo}/commits/main) shows every change and the editor who made it.\n"
+        f"- **The issue tracker:** <{repo}/issues>. Report an error, suggest a source or a topic, or write to the editors "
+        "there. Every issue and its answer are public.\n"
+    )

@@ -130,6 +130,13 @@ def test_every_page_links_to_report_an_error_and_to_edit_it(tmp_path):
     )
     assert f'href="{report.replace("&", "&amp;")}">Report an error on this page</a>' in page
     assert 'href="https://github.com/o/r/edit/main/docs/a/b.md">Edit this page</a>' in page
+    # the About page names the repository and its issue tracker from the same one setting
+    (root / "docs" / "about.md").write_text("---\nexempt_from_sourcing: About the project.\n---\n# About\n\n<!-- repository-links -->\n")
+    build = mkdocs_build(root, "--strict")
+    assert build.returncode == 0, build.output
+    about = build.html("about/index.html")
+    assert 'href="https://github.com/o/r/issues">https://github.com/o/r/issues</a>' in about
+    assert 'href="https://github.com/o/r/commits/main">history</a>' in about
 
 
 def test_review_dates_say_how_long_ago_and_old_ones_are_listed_as_due(tmp_path):
