@@ -30,7 +30,7 @@ from pathlib import Path
 
 from .datafile import read_text
 from .figures import PLACEHOLDER
-from .markdown import prose, without_code
+from .markdown import CITATION_BLOCK, prose, without_code
 from .problems import Problem
 
 PUBLISHED = Path("published-urls.txt")  # relative to the project folder
@@ -58,7 +58,6 @@ CONTAINER = re.compile(r"(?P<indent>[ ]*)(?:!!!|\?\?\?\+?)[ ]")  # admonition, d
 QUOTE = re.compile(r"[ ]{0,3}>[ ]?")
 RAW_HEADING = re.compile(r'<h[23] id="([^"]+)"')
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.MULTILINE)
-CITATION_BLOCK = re.compile(r"\[[^\[\]\n]*@[^\[\]\n]*\]")
 PLAIN = re.compile(r"[^`*_\[\]<>&\\!{}~^=+|]*")  # heading text with nothing for Markdown to render
 SNIPPET = re.compile(
     r"""^(?P<space>[ \t]*)(?P<escape>;*)(?:-{1,}8<-{1,}[ \t]+(?P<snippet>"(?:\\"|[^"\n])+?"|'(?:\\'|[^'\n])+?')(?![ \t])|(?P<block>-{1,}8<-{1,})(?![ \t]))$"""

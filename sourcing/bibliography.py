@@ -185,7 +185,7 @@ def check_entry(entry: Entry) -> list[Problem]:
         )
     elif published is not None:
         name = "date" if entry.get("date") else "year"
-        why = _date_problem(published, DATE, "YYYY, YYYY-MM or YYYY-MM-DD")
+        why = _date_problem(published, DATE, "YYYY, YYYY-MM or YYYY-MM-DD", not_after=today())  # a source read is published
         if why:
             report(entry.line_of(name), f"{name} {why}", "write the publication date in ISO form, as published, for example date = {2019-07-29}")
     for name in NAME_LIST_FIELDS:

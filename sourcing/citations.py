@@ -21,7 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .markdown import Citation, non_prose_spans
+from .markdown import Citation, Lines, non_prose_spans
 
 BLOCK = re.compile(r"\[(.*?)\]")
 PART = re.compile(r"(?:(?P<prefix>[^@;]*?)\s*)?@(?P<key>[\w-]+)(?:,\s*(?P<suffix>[^;]+))?")
@@ -31,6 +31,10 @@ BARE_AT = re.compile(r"(?<![\w@.\[])@([A-Za-z][\w-]*)")
 BRACKETED = re.compile(r"(?<![\]!\\])\[(?!\^)([^\[\]\n]+)\](?![(\[])")
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:", re.MULTILINE)
 WORD = re.compile(r"(?<![\w@.-])[\w-]+(?![\w-])")
+# `[` ... `]` with no bracket between, over more than one line, holding what reads as `@key`
+SPLIT_BLOCK = re.compile(r"\[(?=[^\[\]]*@[\w-])[^\[\]\n]*\n[^\[\]]*\](?![(\[])")
+CITING_AT = re.compile(r"(?<![\w.])@[\w-]")  # an @ that starts a word, as in "see @key"
+BRACED_KEY = re.compile(r"@\{[^{}\n]*\}?")
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ def citation_blocks(text: str) -> list[CitationBlock]:
     """Every citation block of `text`, in order, each marked as in prose or not."""
     spans = non_prose_spans(text)  # sorted and disjoint
     starts = [a for a, _ in spans]
+    lines = Lines(text)
     blocks = []
     for match in BLOCK.finditer(text):
         if "@" not in match.group(1):
@@ -88,7 +93,7 @@ def citation_blocks(text: str) -> list[CitationBlock]:
             CitationBlock(
                 text=match.group(0),
                 start=start,
-                line=text.count("\n", 0, start) + 1,
+                line=lines.at(start),
                 cites=cites,
                 in_prose=covered == 0,
                 mixed=0 < covered < end - start,
@@ -97,10 +102,26 @@ def citation_blocks(text: str) -> list[CitationBlock]:
     return blocks
 
 
+def unreadable_blocks(visible: str) -> list[tuple[int, str, str]]:
+    """Citations the build would publish as typed: (line, text, why) for each `[...]` of the prose
+    `visible` that spans lines while holding an `@key`, and each braced `@{key}` (pandoc's form,
+    which mkdocs-bibtex does not read)."""
+    found, lines = [], Lines(visible)
+    for match in SPLIT_BLOCK.finditer(visible):
+        parts = match.group(0)[1:-1].split(";")
+        if any(PART.match(part) and CITING_AT.search(part) and not EMAIL.match(part.strip()) for part in parts):
+            first = match.group(0).splitlines()[0]
+            found.append((lines.at(match.start()), first + " ...", "is split over lines"))
+    for match in BRACED_KEY.finditer(visible):
+        found.append((lines.at(match.start()), match.group(0), "is a braced key"))
+    return sorted(found)
+
+
 def bare_mentions(text: str) -> list[Citation]:
     """`@word` outside any [...] block: often a citation missing its brackets."""
     outside = BLOCK.sub(lambda m: " " * len(m.group(0)), text)
-    return [Citation(key=m.group(1), line=text.count("\n", 0, m.start()) + 1) for m in BARE_AT.finditer(outside)]
+    lines = Lines(text)
+    return [Citation(key=m.group(1), line=lines.at(m.start())) for m in BARE_AT.finditer(outside)]
 
 
 @dataclass(frozen=True)
@@ -118,7 +139,7 @@ def bracketed_words(visible: str) -> list[Bracketed]:
     """Every `[...]` of the prose `visible` whose parts (or some of them) cite nothing, with the
     words of those parts; `[label]` of a link defined on the page (`[label]: url`) is a link."""
     labels = {m.group(1).strip().lower() for m in REFERENCE_DEFINITION.finditer(visible)}
-    found = []
+    found, lines = [], Lines(visible)
     for match in BRACKETED.finditer(visible):
         inside = match.group(1)
         if inside.strip().lower() in labels:
@@ -130,9 +151,11 @@ def bracketed_words(visible: str) -> list[Bracketed]:
             if "@" in part and PART.match(part):
                 cites = True
                 continue
+            if BRACED_KEY.search(part):  # named by unreadable_blocks
+                continue
             words += WORD.findall(part)
         if words:
-            found.append(Bracketed(match.group(0), visible.count("\n", 0, match.start()) + 1, tuple(words), cites))
+            found.append(Bracketed(match.group(0), lines.at(match.start()), tuple(words), cites))
     return found
 
 

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from .bibliography import Bibliography
 from .datafile import Record, load_yaml, parse_date
+from .markdown import CITATION_BLOCK
 from .problems import Problem
 
 FIGURES = Path("data") / "figures.yml"  # relative to the project folder
@@ -46,7 +47,6 @@ QUANTITY = re.compile(
     r"|(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\w.,]*\d)"
 )
 DATE = re.compile(rf"\b(?:\d{{1,2}}\s+)?(?:{MONTHS})\s+\d{{4}}\b")
-CITATION_BLOCK = re.compile(r"\[[^\[\]\n]*@[^\[\]\n]*\]")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])|\n")
 
 

@@ -32,8 +32,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .markdown import CITATION_BLOCK, Lines
+
 HOME = "index.md"
-CITATION_BLOCK = re.compile(r"\[[^\]]*@[^\]]*\]")
 H2 = re.compile(r"^##[ \t]+(.+?)[ \t]*(?:\{[^}\n]*\})?[ \t]*#*[ \t]*$", re.MULTILINE)
 PAGE_LINK = re.compile(r"\]\((?![a-z]+:)[^)\s]*\.md(?:#[^)\s]*)?\)")
 DELIMITER_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*|[ \t]*\|[ \t]*:?-+:?[ \t]*\|[ \t]*")
@@ -87,8 +88,9 @@ def page_shape(visible: str, cited_lines: set[int]) -> Shape:
     `cited_lines`: the lines with a citation block in prose."""
     words = sum(1 for token in CITATION_BLOCK.sub("", visible).split() if WORDLIKE.search(token))
     sections: dict[str, int] = {}
+    lines = Lines(visible)
     for match in H2.finditer(visible):
-        sections.setdefault(match.group(1).strip(), visible.count("\n", 0, match.start()) + 1)
+        sections.setdefault(match.group(1).strip(), lines.at(match.start()))
     next_links = False
     if NEXT in sections:
         start = _offset_of_line(visible, sections[NEXT])

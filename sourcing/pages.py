@@ -12,11 +12,19 @@ import re
 from dataclasses import dataclass, field
 
 from .bibliography import STRONG_VENUES, Bibliography, today
-from .citations import Bracketed, CitationBlock, bare_mentions, bracketed_words, citation_blocks, with_at_signs
-from .datafile import kind_of
+from .citations import (
+    Bracketed,
+    CitationBlock,
+    bare_mentions,
+    bracketed_words,
+    citation_blocks,
+    unreadable_blocks,
+    with_at_signs,
+)
+from .datafile import kind_of, parse_yaml
 from .figures import Figure, check_figures
 from .floors import Shape, floor_problems, page_kind, page_shape, reading_problems
-from .markdown import Citation, line_of_key, prose, read_page, without_code
+from .markdown import FRONT_MATTER, Citation, Lines, line_of_key, prose, read_page, without_code
 from .problems import Problem
 from .verdicts import check_myth_fields, is_myth_page
 
@@ -56,7 +64,7 @@ class PageFacts:
     title: str | None
     found: list[CitationBlock]  # every citation block, in prose or not
     citations: list[Citation]  # each key cited in prose, with its line
-    figure_problems: list[Problem]
+    text_problems: list[Problem]  # what the text alone shows: misread citations, figures, scripts, keys twice
     bare: list[Citation]  # @word outside brackets
     bracketed: list[Bracketed]  # [word ...] in prose: maybe a key without its @
     first_prose_line: int
@@ -74,6 +82,7 @@ def read_facts(text: str, path: str, figures: dict[str, Figure]) -> PageFacts:
         if block.in_prose:
             cited_by_line.setdefault(block.line, set()).update(block.keys)
     problems = _blocks_the_build_would_misread(found, path) + check_figures(visible, path, figures, cited_by_line)
+    problems += _unreadable_citations(visible, path) + _active_content(body, path) + _keys_given_twice(page, path)
     return PageFacts(
         page.meta, page.front_matter_error, _title(page), found,
         [Citation(key=cite.key, line=block.line) for block in found if block.in_prose for cite in block.cites],
@@ -107,7 +116,7 @@ def check_page(
     found = facts.found
     report.blocks = [block for block in found if block.in_prose]
     report.citations = list(facts.citations)
-    report.problems.extend(facts.figure_problems)
+    report.problems.extend(facts.text_problems)
 
     for citation in report.citations:
         broken = bibliography.unreadable.get(citation.key)
@@ -277,6 +286,48 @@ def _blocks_the_build_would_misread(blocks: list[CitationBlock], path: str) -> l
     return problems
 
 
+def _unreadable_citations(visible: str, path: str) -> list[Problem]:
+    fixes = {
+        "is split over lines": "keep the whole citation, from [ to ], on one line: the build reads it only there "
+                               "(a line may be as long as it needs)",
+        "is a braced key": "write the key without braces, [@key]: keys are letters, digits, _ and -",
+    }
+    return [Problem(path, line, f"citation '{text}' {why}, so it would be published as typed", fixes[why])
+            for line, text, why in unreadable_blocks(visible)]
+
+
+SCRIPT_TAG = re.compile(r"<script\b", re.IGNORECASE)
+EVENT_ATTRIBUTE = re.compile(r"<[A-Za-z][^<>]*?\son[a-z]+\s*=", re.IGNORECASE)
+SCRIPT_LINK = re.compile(
+    r"""(?:\]\(\s*<?|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?|\b(?:href|src|action|formaction)\s*=\s*["']?)\s*(?:javascript|vbscript|data):""",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _active_content(body: str, path: str) -> list[Problem]:
+    """Script in a page: a <script> tag, an on...= attribute or a javascript: link, outside code.
+    The site's own scripts live in overrides/; a page is text and links."""
+    html = without_code(body)
+    lines = Lines(html)
+    found = [(m.start(), "a <script> tag") for m in SCRIPT_TAG.finditer(html)]
+    found += [(m.start(), "an on...= attribute (a script run on an event)") for m in EVENT_ATTRIBUTE.finditer(html)]
+    found += [(m.start(), "a link to a javascript:, vbscript: or data: address") for m in SCRIPT_LINK.finditer(html)]
+    return [
+        Problem(path, lines.at(start), f"{what} would run script in readers' browsers",
+                "pages hold text and links only: link to a web address (https://...) or a page of the site; "
+                "a script the site needs goes in overrides/, reviewed with the theme")
+        for start, what in sorted(found)
+    ]
+
+
+def _keys_given_twice(page, path: str) -> list[Problem]:
+    """A front matter key given twice: YAML (and MkDocs) keep the last without a word."""
+    if page.meta is None:
+        return []
+    match = FRONT_MATTER.match(page.text)
+    return parse_yaml(match.group(1), path, first_line=2)[1] if match else []
+
+
 LOADING_TAG = re.compile(r"<(script|img|iframe|audio|video|source|track|embed|object|link)\b[^>]*>", re.IGNORECASE)
 LOADED = re.compile(r"""\s(?:src|href|data|srcset|poster)\s*=\s*["']?((?:https?:)?//[^"'\s>]+)""", re.IGNORECASE)
 NOT_LOADED = re.compile(r"""rel\s*=\s*["']?(?:canonical|alternate|license)""", re.IGNORECASE)
@@ -288,13 +339,14 @@ def outside_loads(body: str, visible: str) -> list[tuple[int, str, str]]:
     something (not in code), and Markdown images."""
     found = []
     html = without_code(body)
+    lines = Lines(html)
     for tag in LOADING_TAG.finditer(html):
         if NOT_LOADED.search(tag.group(0)):
             continue
         for address in LOADED.findall(tag.group(0)):
-            found.append((html.count("\n", 0, tag.start()) + 1, address, f"<{tag.group(1).lower()}>"))
+            found.append((lines.at(tag.start()), address, f"<{tag.group(1).lower()}>"))
     for image in IMAGE.finditer(visible):
-        found.append((visible.count("\n", 0, image.start()) + 1, image.group(1), "an image"))
+        found.append((Lines(visible).at(image.start()), image.group(1), "an image"))
     return sorted(found)
 
 

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .figures import PLACEHOLDER
-from .markdown import prose, read_page
+from .markdown import CITATION_BLOCK, prose, read_page
 
 SUMMARY_HEADING = "In one minute"
 
-CITATION_BLOCK = re.compile(r"\s*\[[^\[\]\n]*@[^\[\]\n]*\]")
+CITATION_WITH_SPACE = re.compile(r"\s*" + CITATION_BLOCK.pattern)  # removed with the space before it
 LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 TABLE_ROW = re.compile(r"^[ \t]*\|.*$", re.MULTILINE)
 HEADING = re.compile(r"^#{1,6} .*$", re.MULTILINE)
@@ -47,7 +47,7 @@ def running_text(markdown: str, figures: dict | None = None) -> str:
     """The English prose of a page body, as sentences a readability formula can count; a figure
     placeholder reads as its value (from data/figures.yml when `figures` is given)."""
     text = PLACEHOLDER.sub(lambda m: figures[m.group(1)].text if figures and m.group(1) in figures else "42", prose(markdown))
-    for pattern in (TABLE_ROW, HEADING, ADMONITION, CITATION_BLOCK):
+    for pattern in (TABLE_ROW, HEADING, ADMONITION, CITATION_WITH_SPACE):
         text = pattern.sub("", text)
     text = LINK.sub(r"\1", text)
     text = LOOSE_PUNCTUATION.sub("", CHINESE.sub("", text))

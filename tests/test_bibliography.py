@@ -157,6 +157,13 @@ def test_dates_must_be_days_of_the_calendar_and_not_in_the_future(tmp_path, monk
         "refs.bib:8: entry 'smith2020title': checked '2026-12-01' is in the future; "
         "write the day the source was last read, for example checked = {2026-11-22}",
     ]
+    # a publication date after today cannot be of a source someone has read (a month or a year
+    # is its first day: "2026-11" on 26 November is fine)
+    assert problems_in(tmp_path, refs=GOOD.replace("date = {2020-01-02}", "date = {2027}")) == [
+        "refs.bib:5: entry 'smith2020title': date '2027' is in the future; "
+        "write the publication date in ISO form, as published, for example date = {2019-07-29}",
+    ]
+    assert problems_in(tmp_path, refs=GOOD.replace("date = {2020-01-02}", "date = {2026-11}")) == []
 
 
 def test_an_unknown_entry_type_is_refused(tmp_path):

@@ -285,3 +285,44 @@ def test_a_title_or_description_the_theme_would_print_as_html_is_refused(bibliog
     ]
     assert check_page(page.replace("\"Nosedive\" &", "“Nosedive” and").replace("'</title><script>alert(1)</script>'", "Fine"),
                       "docs/x.md", bibliography).problems == []
+
+
+def test_a_citation_the_build_would_publish_as_typed_is_named_at_its_line(bibliography):
+    # mkdocs-bibtex reads a citation only within one line, and never a braced key (pandoc's form)
+    page = "# T\n\nA fact [@doe2020example; see\n@council2014outline]. Another [@{doe2020example}].\n"
+    assert problems(page, bibliography) == [
+        "docs/page.md:6: citation '[@doe2020example; see ...' is split over lines, so it would be published as typed; "
+        "keep the whole citation, from [ to ], on one line: the build reads it only there (a line may be as long as it needs)",
+        "docs/page.md:7: citation '@{doe2020example}' is a braced key, so it would be published as typed; "
+        "write the key without braces, [@key]: keys are letters, digits, _ and -",
+        "docs/page.md:7: '@council2014outline' without brackets is not a citation; write [@council2014outline]",
+        "docs/page.md:6: factual page cites no source; " + NO_SOURCE_FIX,
+    ]
+    # a link text over two lines, or an e-mail address, is not a citation
+    assert problems("# T\n\nA [long link\ntext](https://example.org) to me@example.org [@doe2020example].\n", bibliography) == []
+
+
+@pytest.mark.parametrize(
+    "html, what",
+    [("<script>alert(1)</script>", "a <script> tag"),
+     ('<img src="x.png" alt="" onerror="alert(1)">', "an on...= attribute (a script run on an event)"),
+     ("[click](javascript:alert(1))", "a link to a javascript:, vbscript: or data: address"),
+     ("[click][x]\n\n[x]: javascript:alert(1)", "a link to a javascript:, vbscript: or data: address"),
+     ('<a href="JavaScript:alert(1)">click</a>', "a link to a javascript:, vbscript: or data: address")],
+    ids=["script", "event attribute", "link", "reference link", "html link"],
+)
+def test_script_in_a_page_is_refused(bibliography, html, what):
+    page = f"# T\n\nA fact [@doe2020example].\n\n{html}\n"
+    [found] = [p for p in check_page(reviewed(page), "docs/page.md", bibliography).problems if "script" in p.what]
+    line = 10 if html.startswith("[click][x]") else 8
+    assert (found.line, found.what) == (line, f"{what} would run script in readers' browsers")
+    # the same text shown as code is an example, not a script
+    assert problems(f"# T\n\nA fact [@doe2020example].\n\n```html\n{html}\n```\n", bibliography) == []
+
+
+def test_a_front_matter_key_given_twice_is_refused(bibliography):
+    # YAML, and so MkDocs, would keep the last value without a word
+    page = "---\ntitle: T\nreviewed: 2026-11-01\ntitle: U\n---\n# T\n\nA fact [@doe2020example].\n"
+    assert [str(p) for p in check_page(page, "docs/page.md", bibliography).problems] == [
+        "docs/page.md:4: 'title' is given twice (first on line 2); YAML would keep only the last; remove one of them"
+    ]
