@@ -34,18 +34,35 @@ def visit(page, url: str, local_prefix: str) -> Visit:
     return seen
 
 
-def axe_violations(page, axe_source: str) -> list[str]:
-    """Serious or critical accessibility violations found by axe-core on the loaded page."""
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]  # the axe-core rules that depend on the colours
+
+
+def axe_violations(page, axe_source: str, only: list[str] | None = None) -> list[str]:
+    """Serious or critical accessibility violations found by axe-core on the loaded page (with
+    `only`, by those rules alone)."""
     page.add_script_tag(content=axe_source)
     # target-size (WCAG 2.2, 2.5.8) is off by default in axe-core: turned on here
-    results = page.evaluate(
-        "async () => await axe.run(document, {resultTypes: ['violations'], rules: {'target-size': {enabled: true}}})"
-    )
+    options = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
+    if only:
+        options = {"resultTypes": ["violations"], "runOnly": {"type": "rule", "values": only}}
+    results = page.evaluate("async (options) => await axe.run(document, options)", options)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(n['target'][0] for n in v['nodes'][:3])}"
         for v in results["violations"]
         if v["impact"] in SERIOUS
     ]
+
+
+MISSING_ALTERNATIVES = """() => {
+  const out = [];
+  document.querySelectorAll('article img:not([alt])').forEach(i => out.push('img ' + i.src));
+  document.querySelectorAll('article svg').forEach(s => {
+    const hidden = s.getAttribute('aria-hidden') === 'true' || s.closest('[aria-hidden="true"]');
+    const named = s.querySelector(':scope > title') || s.getAttribute('aria-label') || s.getAttribute('aria-labelledby');
+    if (!hidden && !named && !s.closest('a, button, .md-clipboard, .headerlink')) out.push('svg without a title');
+  });
+  return out;
+}"""
 
 
 def horizontal_overflow(page) -> int:

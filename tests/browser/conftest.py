@@ -73,7 +73,8 @@ def axe_source() -> str:
 @pytest.fixture(scope="session")
 def broken_site(tmp_path_factory):
     """A fixture site whose one page breaks every browser check: a console error, an image
-    without alt text, a web font from another host and a link to a missing anchor."""
+    without alt text, a web font from another host, a link to a missing anchor and text that is
+    hard to read in the dark scheme only."""
     from tests.conftest import write_site
 
     root = tmp_path_factory.mktemp("broken")
@@ -87,6 +88,8 @@ def broken_site(tmp_path_factory):
         '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">\n'
         '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">\n'
         '<script>console.error("broken on purpose")</script>\n'
+        "<style>@media (prefers-color-scheme: dark) { .dim-in-dark { color: #111; background: #000; } }</style>\n"
+        '<p class="dim-in-dark">Hard to read in the dark scheme only.</p>\n'
     )
     text = built.read_text(encoding="utf-8")
     assert text.count("</article>") == 1
