@@ -1,6 +1,7 @@
 """The escape hatch: ProperDocs, the maintained fork of MkDocs 1.6, builds this site with the same
 plugins, hooks and theme. Built into a second folder, it must give the same pages with the same
-main text as the MkDocs build (docs/decisions/0001-after-material.md)."""
+main text as the MkDocs build (CONTRIBUTING.md, "The engine: ProperDocs"). It builds after the
+MkDocs build, on its citation cache, so it also shows that a warm build gives what a cold one gave."""
 
 import html
 import os
