@@ -67,7 +67,7 @@ def generate(folder: Path, pages: int, sources: int) -> None:
         )
         text = (
             f"---\ntitle: Page {page}\ndescription: A generated page.\nreviewed: 2026-11-22\n---\n"
-            f"# Page {page}\n\n## In one minute\n\n- A short summary [@author{page % sources}2020title{page % sources}].\n\n"
+            f"# Page {page}\n\n## In one minute\n\n- A short note on the facts of this page [@author{page % sources}2020title{page % sources}].\n\n"
             f"## Body\n\n{body}## Background\n\n{BACKGROUND}\n\n## Where to go next\n\n- [Home](index.md)\n"
         )
         (docs / f"page{page}.md").write_text(text, encoding="utf-8")
