@@ -49,10 +49,13 @@ def replace_in_runs(html: str, runs, pattern: re.Pattern, replace) -> str:
     """`html` with each match of `pattern` lying inside one of the text `runs` replaced by
     `replace(match)` (which may return None to leave a match as it is). The pattern runs over
     the whole page once; a match is kept only if a run holds it."""
+    matches = list(pattern.finditer(html))
+    if not matches:  # most pages: no need to walk the page's elements at all
+        return html
     runs = list(runs)
     starts = [start for start, _ in runs]
     pieces, position = [], 0
-    for match in pattern.finditer(html):
+    for match in matches:
         i = bisect.bisect_right(starts, match.start()) - 1
         if i < 0 or match.end() > runs[i][1]:
             continue
