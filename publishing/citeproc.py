@@ -71,6 +71,7 @@ class Citeproc:
         self.cache_file = cache_dir / "citations.json" if cache_dir else None
         self._cache: dict[str, str] | None = None
         self._style: str | None = None
+        self._groups: tuple[dict, dict] | None = None  # (the entries, their groups), kept for the next call
 
     # The whole job
 
@@ -84,7 +85,9 @@ class Citeproc:
         """Inline HTML for each citation block (its text as written, and the keys it cites) and
         reference HTML for each key. With `prune`, the cache keeps only what this call used."""
         cache = self._load()
-        groups = _confusable_groups(entries)
+        if self._groups is None or self._groups[0] is not entries or len(self._groups[1]) != len(entries):  # called per page
+            self._groups = (entries, _confusable_groups(entries))
+        groups = self._groups[1]
         style = self._style_hash()
         group_digest: dict[frozenset, str] = {}  # each group's text hashed once
 
