@@ -290,12 +290,16 @@ def _batches(ref_keys: list[str], blocks: list[tuple[str, tuple[str, ...]]], gro
     for key in sorted(ref_keys):
         units.append((set(groups[key]), None))
     keys: set[str] = set()
+    covered: set[str] = set()  # every run formats the references of all its entries
     batch_blocks: list[tuple[str, tuple[str, ...]]] = []
     for needed, block in units:
+        if block is None and needed <= covered:
+            continue  # a run for citations already formats this reference, beside its whole group
         if keys and len(keys | needed) > BATCH_ENTRIES:
             yield sorted(keys), batch_blocks
             keys, batch_blocks = set(), []
         keys |= needed
+        covered |= needed
         if block:
             batch_blocks.append(block)
     if keys:
