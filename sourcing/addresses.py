@@ -22,6 +22,7 @@ with tricky headings and checks that both agree.
 
 from __future__ import annotations
 
+import argparse
 import difflib
 import html
 import re
@@ -433,8 +434,14 @@ def record(root: Path) -> list[str]:
     return added
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     """`make urls`: add the addresses the site has now to published-urls.txt."""
+    parser = argparse.ArgumentParser(
+        prog="python -m sourcing.addresses",
+        description=f"Record the addresses of new pages and headings in {PUBLISHED} (run by `make urls`); "
+        "from then on they must keep working.",
+    )
+    parser.parse_args(argv)  # --help prints this and records nothing
     print(f"{len(record(Path('.')))} new addresses recorded in {PUBLISHED}")
     return 0
 

@@ -186,6 +186,10 @@ def test_a_new_heading_or_page_must_be_recorded_with_make_urls(tmp_path):
         "docs/page.md:13: the new anchor '/page/#third-section' is not recorded in published-urls.txt; run `make urls` to "
         "record it; from then on the heading keeps it (reworded: '## New text {#third-section}')",
     ]
+    # asking for help records nothing
+    helped = subprocess.run([sys.executable, "-m", "sourcing.addresses", "--help"], cwd=root, capture_output=True, text=True)
+    assert helped.returncode == 0 and "make urls" in helped.stdout
+    assert len(address_messages(root)) == 2
     # make urls records them, and the check passes
     done = subprocess.run([sys.executable, "-m", "sourcing.addresses"], cwd=root, capture_output=True, text=True)
     assert done.stdout == "6 new addresses recorded in published-urls.txt\n", done.stderr
