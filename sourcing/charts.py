@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .datafile import Record, load_yaml, parse_date
+from .datafile import Record, load_data_file, parse_date
 from .figures import Figure
 from .problems import Problem
 
@@ -45,13 +45,9 @@ def number_of(figure: Figure) -> float | None:
 
 
 def load_charts(path: Path, shown: str, figures: dict[str, Figure]) -> tuple[dict[str, Chart], list[Problem]]:
-    if not path.is_file():
-        return {}, []
-    data, problems = load_yaml(path, shown)
+    data, problems = load_data_file(path, shown, Record, ("not a set of charts", "write each chart as 'id:' followed by its fields"))
     if data is None:
         return {}, problems
-    if not isinstance(data, Record):
-        return {}, problems + [Problem(shown, 1, "not a set of charts", "write each chart as 'id:' followed by its fields")]
     charts = {}
     for chart_id, entry in data.items():
         line = data.line_of(chart_id)

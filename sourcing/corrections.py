@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .bibliography import Bibliography, today
-from .datafile import Record, load_yaml, parse_date
+from .datafile import Record, load_data_file, parse_date
 from .problems import Problem
 from .verdicts import VERDICTS
 
@@ -48,13 +48,9 @@ class Correction:
 
 
 def load_corrections(path: Path, shown: str, docs_dir: Path, bibliography: Bibliography) -> tuple[list[Correction], list[Problem]]:
-    if not path.is_file():
-        return [], []
-    data, problems = load_yaml(path, shown)
+    data, problems = load_data_file(path, shown, list, ("the log is not a list of corrections", "start each one with '- date: YYYY-MM-DD'"))
     if data is None:
         return [], problems
-    if not isinstance(data, list):
-        return [], problems + [Problem(shown, 1, "the log is not a list of corrections", "start each one with '- date: YYYY-MM-DD'")]
     corrections = []
     for number, entry in enumerate(data, start=1):
         line = entry.line if isinstance(entry, Record) else 1

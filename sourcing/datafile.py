@@ -124,6 +124,20 @@ def load_yaml(path: Path, shown: str) -> tuple[object, list[Problem]]:
     return parse_yaml(text, shown)
 
 
+def load_data_file(path: Path, shown: str, shape: type, wrong_shape: tuple[str, str]) -> tuple[object | None, list[Problem]]:
+    """A data file of the site (figures, charts, glossary, corrections, the map): None and no
+    problem when it is missing; None and the problems when it cannot be read or is not a `shape`
+    (Record: a mapping, Items: a list), the latter named by `wrong_shape` (what is wrong, how to fix it)."""
+    if not path.is_file():
+        return None, []
+    data, problems = load_yaml(path, shown)
+    if data is None:
+        return None, problems
+    if not isinstance(data, shape):
+        return None, problems + [Problem(shown, 1, *wrong_shape)]
+    return data, problems
+
+
 def yaml_error_line(error: yaml.YAMLError) -> int | None:
     """The 0-based line a YAML error is about: where an unclosed quote or bracket began, since that
     is where the fix goes, and otherwise where YAML gave up (a tab, a bad indent)."""

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .bibliography import Bibliography
-from .datafile import Record, load_yaml, parse_date
+from .datafile import Record, load_data_file, parse_date
 from .markdown import CITATION_BLOCK
 from .problems import Problem
 
@@ -70,13 +70,9 @@ class Figure:
 
 def load_figures(path: Path, shown: str, bibliography: Bibliography) -> tuple[dict[str, Figure], list[Problem]]:
     """The figures in `path` (missing file: none) and what is wrong with them."""
-    if not path.is_file():
-        return {}, []
-    data, problems = load_yaml(path, shown)
+    data, problems = load_data_file(path, shown, Record, ("not a list of figures", "write each figure as 'id:' followed by its fields"))
     if data is None:
         return {}, problems
-    if not isinstance(data, Record):
-        return {}, problems + [Problem(shown, 1, "not a list of figures", "write each figure as 'id:' followed by its fields")]
     figures = {}
     for figure_id, entry in data.items():
         line = data.line_of(figure_id)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .bibliography import Bibliography
-from .datafile import Items, Record, kind_of, load_yaml
+from .datafile import Items, Record, kind_of, load_data_file
 from .problems import Problem, display_path
 
 REQUIRED = ("term", "definition", "source", "page", "match")
@@ -41,13 +41,9 @@ class Term:
 
 def load_glossary(path: Path, docs_dir: Path, bibliography: Bibliography, root: Path) -> tuple[list[Term], list[Problem]]:
     shown = display_path(path, root)
-    if not path.is_file():
-        return [], []
-    data, problems = load_yaml(path, shown)
+    data, problems = load_data_file(path, shown, list, ("the glossary is not a list of entries", "start each entry with '- term: ...'"))
     if data is None:
         return [], problems
-    if not isinstance(data, list):
-        return [], problems + [Problem(shown, 1, "the glossary is not a list of entries", "start each entry with '- term: ...'")]
     terms: list[Term] = []
     first_line: dict[str, int] = {}  # term -> line of its entry
     claimed: dict[str, tuple[str, int]] = {}  # form (lowercase) -> (term, line)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .bibliography import Bibliography
-from .datafile import Record, load_yaml
+from .datafile import Record, load_data_file
 from .problems import Problem
 
 SYSTEM_MAP = Path("data") / "system-map.yml"  # relative to the project folder
@@ -43,13 +43,12 @@ class SystemMap:
 
 
 def load_system_map(path: Path, shown: str, docs_dir: Path, bibliography: Bibliography) -> tuple[SystemMap | None, list[Problem]]:
-    if not path.is_file():
-        return None, []
-    data, problems = load_yaml(path, shown)
+    needs = ("the map needs nodes: and edges:", "see the comment at the top of the file")
+    data, problems = load_data_file(path, shown, Record, needs)
     if data is None:
         return None, problems
-    if not isinstance(data, Record) or not isinstance(data.get("nodes"), Record):
-        return None, problems + [Problem(shown, 1, "the map needs nodes: and edges:", "see the comment at the top of the file")]
+    if not isinstance(data.get("nodes"), Record):
+        return None, problems + [Problem(shown, 1, *needs)]
 
     def keys_of(entry: Record, what: str) -> tuple[str, ...]:
         value = entry.get("source")
