@@ -75,12 +75,12 @@ def summary(values: list[float]) -> str:
 
 def builds(site: Path, runs: int) -> None:
     plain = plain_config(site).name
-    cold, warm, plain_times, pandoc = [], [], [], None
+    cold, warm, plain_times, pandoc = [], [], [], []
     for _ in range(runs):
         clear_cache(site)
         elapsed, log = run(build(site, "mkdocs.yml", "site-full"), site)
         cold.append(elapsed)
-        pandoc = PANDOC_RUNS.search(log)
+        pandoc = PANDOC_RUNS.findall(log)  # every run of the build: up front, and for a page
         plain_times.append(run(build(site, plain, "site-plain"), site)[0])
     warm_logs = []
     for _ in range(runs):
@@ -95,9 +95,9 @@ def builds(site: Path, runs: int) -> None:
     print(f"  full build, cold cache    {summary(cold)} s   ratio to plain {summary(cold_ratio)}")
     print(f"  full build, warm cache    {summary(warm)} s   ratio to plain {summary(warm_ratio)}")
     if pandoc:
-        print(f"  pandoc runs, cold build   {pandoc.group(1)} ({pandoc.group(2)})")
-    warm_runs = [PANDOC_RUNS.search(log) for log in warm_logs]
-    print(f"  pandoc runs, warm build   {max((int(m.group(1)) for m in warm_runs if m), default=0)}")
+        print(f"  pandoc runs, cold build   {sum(int(n) for n, _ in pandoc)} ({', '.join(sizes for _, sizes in pandoc)})")
+    warm_runs = [sum(int(n) for n, _ in PANDOC_RUNS.findall(log)) for log in warm_logs]
+    print(f"  pandoc runs, warm build   {max(warm_runs, default=0)}")
     full_index = (site / "site-full" / "search" / "search_index.json").stat().st_size
     plain_index = (site / "site-plain" / "search" / "search_index.json").stat().st_size
     print(f"  search index              {full_index / 1024:.0f} KiB (plain MkDocs on the same pages: {plain_index / 1024:.0f} KiB)")

@@ -114,10 +114,7 @@ def on_config(config):
     for chart in report.charts.values():
         blocks.update(_chart_blocks(chart, report.figures))
     blocks.update(_map_blocks(report.system_map))
-    # the corrections log's citations too: formatted later, they would be pruned from the cache
-    # here at every build and formatted again (a pandoc run in every warm build)
-    blocks.update((b.text, b.keys) for b in citation_blocks(_corrections_markdown(report, LOG_PAGE)) if b.in_prose)
-    formatted = _format(citeproc, entries, blocks.items(), entries.keys(), prune=True)
+    formatted = _format(citeproc, entries, blocks.items(), entries.keys())
     registry = FormattedRegistry(formatted, citeproc, entries)
     # mkdocs-bibtex keeps its registry while its bibliography files are older than this moment;
     # "never older" makes it use ours and skip re-reading every .bib with pybtex.
@@ -160,7 +157,8 @@ def on_page_markdown(markdown, page, config, files):
     if REVIEW_DATES_MARKER in markdown:
         markdown = markdown.replace(REVIEW_DATES_MARKER, review_dates(markdown, page.file.src_uri, build.report.page_reports))
     if CORRECTIONS_MARKER in markdown:
-        log = _corrections_markdown(build.report, page.file.src_uri)
+        titles = {name: report.title or name for name, report in build.report.page_reports.items()}
+        log = corrections_log(build.report.corrections, titles, page.file.src_uri)
         blocks += [b for b in citation_blocks(log) if b.in_prose]
         markdown = markdown.replace(CORRECTIONS_MARKER, log)
     corrected = [c for c in build.report.corrections if c.page == page.file.src_uri]
@@ -238,6 +236,13 @@ def on_post_page(output, page, config):
     return mark_chinese(add_noopener(link_citations(output), config.site_url or ""))
 
 
+def on_post_build(config):
+    """The citation cache keeps what this build used, the citations formatted for one page (a
+    generated list) included: pruned earlier, those were formatted again at every build."""
+    if _build:
+        _build.registry.citeproc.prune()
+
+
 def on_post_template(output_content, template_name, config):
     return add_noopener(output_content, config.site_url or "")
 
@@ -303,11 +308,6 @@ class _Block:
 
     text: str
     keys: tuple[str, ...]
-
-
-def _corrections_markdown(report, page: str) -> str:
-    titles = {name: page_report.title or name for name, page_report in report.page_reports.items()}
-    return corrections_log(report.corrections, titles, page)
 
 
 def _chart_blocks(chart, figures) -> dict[str, tuple[str, ...]]:
@@ -378,9 +378,9 @@ def _citeproc(root: Path, style: Path) -> Citeproc:
     return _citeprocs[key]
 
 
-def _format(citeproc: Citeproc, entries, blocks, reference_keys, prune: bool = False) -> Formatted:
+def _format(citeproc: Citeproc, entries, blocks, reference_keys) -> Formatted:
     try:
-        formatted = citeproc.format(entries, blocks, reference_keys, prune=prune)
+        formatted = citeproc.format(entries, blocks, reference_keys)
     except CiteprocError as error:
         raise PluginError(f"citations could not be formatted: {error}") from None
     for warning in formatted.warnings:

@@ -71,6 +71,7 @@ class Citeproc:
         self.cache_file = cache_dir / "citations.json" if cache_dir else None
         self._cache: dict[str, str] | None = None
         self._style: str | None = None
+        self._used: set[str] = set()  # what format() returned since the last prune()
         self._groups: tuple[dict, dict] | None = None  # (the entries, their groups), kept for the next call
 
     # The whole job
@@ -80,10 +81,9 @@ class Citeproc:
         entries: dict[str, Entry],
         blocks: Iterable[tuple[str, tuple[str, ...]]],
         reference_keys: Iterable[str],
-        prune: bool = False,
     ) -> Formatted:
         """Inline HTML for each citation block (its text as written, and the keys it cites) and
-        reference HTML for each key. With `prune`, the cache keeps only what this call used."""
+        reference HTML for each key. What it used is kept by the next prune()."""
         cache = self._load()
         if self._groups is None or self._groups[0] is not entries or len(self._groups[1]) != len(entries):  # called per page
             self._groups = (entries, _confusable_groups(entries))
@@ -126,14 +126,21 @@ class Citeproc:
         for text, keys in blocks:
             used.add(block_hash(text, keys))
             result.blocks[text] = cache[block_hash(text, keys)]
-        if prune:
-            for stale in set(cache) - used:
-                del cache[stale]
-        pruned = prune and len(cache) != len(used | set(cache))
-        first_save = prune and self.cache_file and not self.cache_file.exists()
-        if result.runs or pruned or first_save:
+        self._used |= used
+        if result.runs:
             self._save()
         return result
+
+    def prune(self) -> None:
+        """At the end of a build: the cache keeps only what the build's calls to format() used,
+        whether up front or for one page."""
+        cache = self._load()
+        stale = set(cache) - self._used
+        for key in stale:
+            del cache[key]
+        self._used = set()
+        if stale or (self.cache_file and not self.cache_file.exists()):
+            self._save()
 
     # One pandoc run
 

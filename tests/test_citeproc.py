@@ -187,3 +187,20 @@ def test_every_pair_pandoc_tells_apart_in_the_real_bibliography_is_in_one_group(
     for (name, year), keys in told_apart.items():
         for key in keys:
             assert keys <= groups[key], f"{name} {year}: {sorted(keys)} not in one group"
+
+
+def test_the_cache_keeps_what_the_last_build_used_however_late(tmp_path):
+    # a build formats most citations up front and some for one page (a generated list); the
+    # cache, pruned at the end of the build, keeps both, and drops what the build did not use
+    entries = entries_of(FIXTURE_BIB)
+    citeproc = Citeproc(CSL, tmp_path)
+    citeproc.format(entries, BLOCKS[:1], [])
+    citeproc.format(entries, BLOCKS[1:], [])  # formatted for one page, later in the build
+    citeproc.prune()
+    again = Citeproc(CSL, tmp_path)  # the next build, a new process
+    assert again.format(entries, BLOCKS[:1], []).runs == [] and again.format(entries, BLOCKS[1:], []).runs == []
+    again.prune()
+    third = Citeproc(CSL, tmp_path)  # a build that no longer cites the second block
+    assert third.format(entries, BLOCKS[:1], []).runs == []
+    third.prune()
+    assert Citeproc(CSL, tmp_path).format(entries, BLOCKS[1:], []).runs != []  # pruned: formatted anew
