@@ -9,6 +9,7 @@ on the line it is about; notes (pages due for review) become `::notice` annotati
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -61,4 +62,5 @@ def main(argv: list[str] | None = None, environ=os.environ) -> int:
 
 
 if __name__ == "__main__":
+    gc.disable()  # a run of about a second whose objects live to its end: the cycle collector would only cost time
     sys.exit(main())

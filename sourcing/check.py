@@ -209,14 +209,17 @@ def _addresses(
 
 
 def _page_anchors(text: str, figures, root: Path, extra, references: bool, extensions, memo, figures_key: str):
-    page = read_page(text)
-    body = re.sub(r"[^\n]", " ", page.text[: page.body_start]) + page.text[page.body_start :]
-    if "8<-" in body or not memo:  # a page with snippets depends on other files: read afresh
+    def read():
+        page = read_page(text)
+        body = re.sub(r"[^\n]", " ", page.text[: page.body_start]) + page.text[page.body_start :]
         return page_anchors(body, figures, root, extra, references, extensions)
-    key = memo.key("anchors", figures_key, repr(extra), str(references), repr(sorted(extensions)), body)
+
+    if "8<-" in text or not memo:  # a page with snippets depends on other files: read afresh
+        return read()
+    key = memo.key("anchors", figures_key, repr(extra), str(references), repr(sorted(extensions)), text)
     found = memo.get(key)
     if found is None:
-        found = page_anchors(body, figures, root, extra, references, extensions)
+        found = read()
         memo.put(key, found)
     return found
 

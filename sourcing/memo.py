@@ -10,13 +10,16 @@ delete it at any time.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 FORMAT = 1
+LONG = 256  # a key's part longer than this (a page's text) is hashed once per run, however many keys it is in
 
 
 def _code_version() -> str:
@@ -26,15 +29,33 @@ def _code_version() -> str:
     return digest.hexdigest()
 
 
+@contextmanager
+def _no_cyclic_gc():
+    """Python's cycle collector paused: loading the store makes so many objects, none of them in a
+    cycle, that the collector would run dozens of times for nothing (it halves the load time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 class Memo:
     def __init__(self, path: Path | None):
         self.path = path
         self.version = _code_version() if path else ""
         self.old: dict = {}
         self.new: dict = {}
+        self._digests: dict[str, str] = {}  # long part -> its hash (a str keeps its own hash: the lookup is cheap)
         if path and path.is_file():
             try:
-                with path.open("rb") as stored:
+                with path.open("rb") as stored, _no_cyclic_gc():
                     data = pickle.load(stored)
                 if data.get("format") == FORMAT and data.get("version") == self.version:
                     self.old = data["items"]
@@ -44,6 +65,8 @@ class Memo:
     def key(self, *parts: str) -> str:
         digest = hashlib.sha256()
         for part in parts:
+            if len(part) > LONG:
+                part = self._digests.get(part) or self._digests.setdefault(part, "\1" + _sha256(part))
             digest.update(part.encode("utf-8", "surrogatepass"))
             digest.update(b"\0")
         return digest.hexdigest()

@@ -1,0 +1,68 @@
+"""The check's store of what it read (sourcing/memo.py): a second run answers from it, an edit is
+read afresh, and a damaged store is rebuilt."""
+
+import gc
+import pickle
+
+from conftest import write_site
+
+from sourcing.check import check_site
+from sourcing.memo import LONG, Memo
+
+
+def run(root, cache=True):
+    return check_site(root / "docs", root / "bibliography", root, root / ".cache" if cache else None)
+
+
+def lines(report):
+    return [str(p) for p in report.problems]
+
+
+def test_an_unchanged_site_is_answered_from_the_store_and_reads_the_same(tmp_path):
+    write_site(tmp_path, {"index.md": "# Home\n\nA fact [@doe2020example].\n\n## Later\n\nMore [@doe2020example].\n"})
+    fresh = run(tmp_path, cache=False)
+    first = run(tmp_path)
+    store = tmp_path / ".cache" / "check.pickle"
+    stored = pickle.loads(store.read_bytes())["items"]
+    second = run(tmp_path)
+    assert pickle.loads(store.read_bytes())["items"].keys() == stored.keys()  # nothing new was read
+    for report in (first, second):
+        assert lines(report) == lines(fresh)
+        assert report.addresses == fresh.addresses
+        assert report.page_reports["index.md"].blocks == fresh.page_reports["index.md"].blocks
+
+
+def test_an_edited_page_is_read_afresh(tmp_path):
+    write_site(tmp_path, {"index.md": "# Home\n\nA fact [@doe2020example].\n"})
+    assert lines(run(tmp_path)) == []
+    page = tmp_path / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n## New heading\n\nAnother [@nosuchkey2020].\n", encoding="utf-8")
+    report = run(tmp_path)
+    assert any("unknown source key 'nosuchkey2020'" in line for line in lines(report))
+    assert any(address.endswith("#new-heading") for address in report.addresses)
+
+
+def test_a_damaged_store_is_rebuilt(tmp_path):
+    write_site(tmp_path, {"index.md": "# Home\n\nA fact [@doe2020example].\n"})
+    store = tmp_path / ".cache" / "check.pickle"
+    store.parent.mkdir()
+    store.write_bytes(b"\x80\x05not a pickle")
+    assert lines(run(tmp_path)) == []
+    assert pickle.loads(store.read_bytes())["items"]
+
+
+def test_loading_the_store_leaves_the_cycle_collector_as_it_was(tmp_path):
+    write_site(tmp_path, {"index.md": "# Home\n\nA fact [@doe2020example].\n"})
+    run(tmp_path)
+    assert gc.isenabled()
+    Memo(tmp_path / ".cache" / "check.pickle")
+    assert gc.isenabled()
+
+
+def test_long_parts_of_a_key_are_told_apart_and_kept_apart_from_their_hash(tmp_path):
+    memo = Memo(None)
+    long_a, long_b = "a" * (LONG + 1), "a" * LONG + "b"
+    assert memo.key("page", long_a) == memo.key("page", "a" * (LONG + 1))  # equal text, equal key
+    assert memo.key("page", long_a) != memo.key("page", long_b)
+    assert memo.key("page", long_a) != memo.key("page", memo._digests[long_a][1:])  # a short part that reads like the hash
+    assert memo.key("page", "x", long_a) != memo.key("page", long_a, "x")
