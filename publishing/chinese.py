@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .html_text import NOT_TEXT, replace_in_runs, text_runs
+from .html_text import NOT_TEXT, replace_in_text
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCTUATION = "\u3000-\u303f\uff01-\uff5e"
@@ -29,4 +29,4 @@ def mark_chinese(page_html: str) -> str:
             return f'{marked}{lead}<span lang="zh-Latn-pinyin">{pinyin}</span>'
         return marked + (match.string[chinese_end : match.end()] if pinyin else "")
 
-    return replace_in_runs(page_html, text_runs(page_html, skip=NOT_TEXT), CHINESE, mark)
+    return replace_in_text(page_html, CHINESE, mark, skip=NOT_TEXT)

@@ -9,7 +9,7 @@ import re
 from publishing.markdown_text import markdown_text
 from sourcing.glossary import Term
 
-from .html_text import replace_in_runs, text_runs
+from .html_text import replace_in_text
 
 
 def anchor(term: Term) -> str:
@@ -66,7 +66,7 @@ class GlossaryMarker:
             done.add(term.term)
             return f'<abbr title="{html.escape(hint(term), quote=True)}" tabindex="0">{match.group(0)}</abbr>'
 
-        return replace_in_runs(page_html, text_runs(page_html), self.pattern, mark)
+        return replace_in_text(page_html, self.pattern, mark)
 
 
 def mark_first_uses(page_html: str, terms: list[Term]) -> str:

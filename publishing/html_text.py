@@ -5,11 +5,9 @@ what they add, and they can tell prose from links, code and headings by the elem
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from collections.abc import Iterator
 
-TOKEN = re.compile(r"<!--.*?-->|<[^>]*>|[^<]+", re.DOTALL)
-TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Elements whose text is never plain prose.
 NOT_PROSE = {"a", "abbr", "code", "pre", "kbd", "samp", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -18,52 +16,71 @@ NOT_PROSE = {"a", "abbr", "code", "pre", "kbd", "samp", "h1", "h2", "h3", "h4", 
 NOT_TEXT = {"script", "style", "textarea", "title", "svg"}
 
 
-def text_runs(html: str, skip: set[str] = NOT_PROSE) -> Iterator[tuple[int, int]]:
-    """(start, end) of each run of text in `html` that is not inside an element named in `skip`."""
+@functools.cache
+def _skipped_tags(skip: frozenset[str]) -> re.Pattern:
+    """A comment, or an opening or closing tag of an element named in `skip` (a void element, or
+    one closed by "/>", holds no text and is left out below)."""
+    names = "|".join(sorted(re.escape(name) for name in skip if name not in VOID))
+    return re.compile(rf"<!--.*?-->|<(/?)({names})(?![A-Za-z0-9-])[^>]*>", re.DOTALL | re.IGNORECASE)
+
+
+def skipped_spans(html: str, skip: set[str] = NOT_PROSE) -> tuple[list[int], list[int]]:
+    """Where `html` holds no prose: comments, and elements named in `skip` (nested or not), as
+    sorted starts and ends. Only those tags are looked at, not every tag of the page: on a page
+    whose navigation holds hundreds of tags this is most of the cost of the steps that use it."""
+    starts: list[int] = []
+    ends: list[int] = []
     open_counts: dict[str, int] = {}
     inside = 0
-    for match in TOKEN.finditer(html):
-        token = match.group(0)
-        if token[0] != "<":
+    for match in _skipped_tags(frozenset(skip)).finditer(html):
+        name = match.group(2)
+        if name is None:  # a comment
             if not inside:
-                yield match.span()
+                starts.append(match.start())
+                ends.append(match.end())
             continue
-        if token.startswith("<!"):
+        if match.group(0).endswith("/>"):
             continue
-        name_match = TAG_NAME.match(token)
-        if not name_match:
-            continue
-        name = name_match.group(1).lower()
-        if name not in skip or name in VOID or token.endswith("/>"):
-            continue
-        if token.startswith("</"):
+        name = name.lower()
+        if match.group(1):
             if open_counts.get(name):
                 open_counts[name] -= 1
                 inside -= 1
+                if not inside:
+                    ends.append(match.end())
         else:
             open_counts[name] = open_counts.get(name, 0) + 1
             inside += 1
+            if inside == 1:
+                starts.append(match.start())
+    if inside:
+        ends.append(len(html))  # an element left open runs to the end
+    return starts, ends
 
 
-def replace_in_runs(html: str, runs, pattern: re.Pattern, replace) -> str:
-    """`html` with each match of `pattern` lying inside one of the text `runs` replaced by
-    `replace(match)` (which may return None to leave a match as it is). The pattern runs over
-    the whole page once; a match is kept only if a run holds it."""
+def replace_in_text(html: str, pattern: re.Pattern, replace, skip: set[str] = NOT_PROSE) -> str:
+    """`html` with each match of `pattern` that lies in text (not in a tag, a comment or an
+    element named in `skip`) replaced by `replace(match)` (which may return None to leave a match
+    as it is). The pattern runs over the whole page once; the page's elements are looked at only
+    if it matches somewhere."""
     matches = list(pattern.finditer(html))
-    if not matches:  # most pages: no need to walk the page's elements at all
+    if not matches:  # most pages: no need to look at the page's elements at all
         return html
-    runs = list(runs)
-    starts = [start for start, _ in runs]
+    starts, ends = skipped_spans(html, skip)
     pieces, position = [], 0
     for match in matches:
-        i = bisect.bisect_right(starts, match.start()) - 1
-        if i < 0 or match.end() > runs[i][1]:
-            continue
+        start, end = match.span()
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and start < ends[i]:
+            continue  # in a comment or a skipped element
+        tag_start = html.rfind("<", 0, start)
+        if (tag_start >= 0 and html.find(">", tag_start, start) < 0) or "<" in html[start:end]:
+            continue  # in a tag (an attribute's value), or across one
         new = replace(match)
         if new is None:
             continue
-        pieces += [html[position : match.start()], new]
-        position = match.end()
+        pieces += [html[position:start], new]
+        position = end
     pieces.append(html[position:])
     return "".join(pieces)
 
