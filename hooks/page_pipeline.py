@@ -12,7 +12,7 @@
    review date and verdict badge.
 5. on_page_context: ClaimReview metadata on myth pages.
 6. on_post_page, on the finished page: the formatted citations, "Cite this page", the
-   references, "Report an error" and "Edit this page", the links between citations and
+   references (and the All sources lists), "Report an error" and "Edit this page", the links between citations and
    references, outside links that open safely, and Chinese marked as Chinese for screen readers
    (on_post_template: the same for the theme's own pages).
 """
@@ -190,10 +190,7 @@ def on_page_content(html, page, config, files):
         html = html.replace(MAP_MARKER, map_html(build.report.system_map, links.get, _cite), 1)
     if "<!-- chart:" in html:
         html = CHART_MARKER_HTML.sub(lambda m: _chart(m.group(1), config), html)
-    if page.file.src_uri in build.source_lists:
-        cited_on = build.source_lists.pop(page.file.src_uri)
-        html = source_lists(html, build.report.bibliography, build.formatted.references, cited_on)
-    elif page.file.src_uri not in build.glossary_pages:
+    if page.file.src_uri not in build.glossary_pages and page.file.src_uri not in build.source_lists:
         html = build.glossary.mark_first_uses(html)
     head = review_note(meta["reviewed"]) if meta.get("reviewed") else ""
     head += verdict_badge(meta) if is_myth_page(meta) else ""
@@ -231,6 +228,9 @@ def on_post_page(output, page, config):
     at = output.find("</article>")
     if actions and at >= 0:
         output = output[:at] + actions + output[at:]
+    if src in build.source_lists:  # put in after search has read the page: reference lists are not searched
+        cited_on = build.source_lists.pop(src)
+        output = source_lists(output, build.report.bibliography, build.formatted.references, cited_on)
     keys = build.cited_here.pop(src, [])
     output = output.replace(REFERENCES_PLACEHOLDER, reference_list(keys, build.formatted.references, build.report.bibliography), 1)
     return mark_chinese(add_noopener(link_citations(output), config.site_url or ""))

@@ -98,8 +98,6 @@ def source_lists(page_html: str, bibliography: Bibliography, references: dict[st
                 f'{source_label(kind, venue)} {references.get(key, html.escape(key))}{archived_link(entry)}<br>\n'
                 f'<span class="provenance">{provenance(entry)}</span> <span class="cited-on">{backlinks}</span></li>'
             )
-        # a reference list: kept out of the search index, like the one under every page
-        page_html = page_html.replace(
-            LIST_PLACEHOLDER.format(kind=kind), '<ul class="sources" data-search-exclude="true">\n' + "\n".join(items) + "\n</ul>", 1
-        )
+        # a reference list: the pipeline puts it in after search has read the page, like the one under every page
+        page_html = page_html.replace(LIST_PLACEHOLDER.format(kind=kind), '<ul class="sources">\n' + "\n".join(items) + "\n</ul>", 1)
     return page_html

@@ -50,3 +50,5 @@ def test_the_built_page_shows_formatted_references(tmp_path):
     assert 'Cited on: <a href="../">Home</a>.' in html
     assert "von Example, Channel. 2018." in html
     assert 'Secondary sources (1)' in html and '<ul class="sources">' in html
+    index = (build.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Sources" in index and "An Example Report on China" not in index  # the lists are not searched
