@@ -44,6 +44,7 @@ from publishing.myths import collect_myths, myths_table, verdict_badge
 from publishing.navigation import nav_files
 from publishing.outside_links import add_noopener
 from publishing.page_actions import REPOSITORY_MARKER, handout_pdf_link, page_actions, repository_links
+from publishing.rebuild_memo import RebuildMemo
 from publishing.references import link_citations, reference_list
 from publishing.review_date import review_dates, review_note
 from publishing.system_map import map_html
@@ -88,6 +89,7 @@ class Build:
 
 _build: Build | None = None
 _citeprocs: dict[tuple[Path, Path], Citeproc] = {}  # kept across `mkdocs serve` rebuilds, with their cache
+_steps = RebuildMemo()  # what the pure page steps made of each page, for the next `mkdocs serve` rebuild
 
 
 # Hooks
@@ -168,13 +170,14 @@ def on_page_markdown(markdown, page, config, files):
     if BIBLIOGRAPHY_MARKER in markdown:
         markdown = markdown.replace(BIBLIOGRAPHY_MARKER, bibliography_sections(build.report.bibliography))
         here = page.file
+        citing = {name for pages in build.cited_on.values() for name, _ in pages}
+        urls = {name: file.url_relative_to(here) for name in citing if (file := files.get_file_from_path(name))}
         build.source_lists[here.src_uri] = {
-            key: [(files.get_file_from_path(name).url_relative_to(here), title) for name, title in pages if files.get_file_from_path(name)]
-            for key, pages in build.cited_on.items()
+            key: [(urls[name], title) for name, title in pages if name in urls] for key, pages in build.cited_on.items()
         }
     build.registry.begin_page(page.file.src_uri, blocks)
     build.cited_here[page.file.src_uri] = [key for b in blocks for key in b.keys]
-    markdown = join_citation_lines(markdown)  # a line starting with a citation would end its list item
+    markdown = _steps.run("join lines", join_citation_lines, markdown)  # a line starting with a citation would end its list item
     if blocks:
         markdown = f"{markdown.rstrip()}\n\n{REFERENCES_SECTION}"  # the list goes in last (on_post_page)
     return markdown
@@ -191,7 +194,7 @@ def on_page_content(html, page, config, files):
     if "<!-- chart:" in html:
         html = CHART_MARKER_HTML.sub(lambda m: _chart(m.group(1), config), html)
     if page.file.src_uri not in build.glossary_pages and page.file.src_uri not in build.source_lists:
-        html = build.glossary.mark_first_uses(html)
+        html = _steps.run("glossary", build.glossary.mark_first_uses, html, build.glossary.fingerprint)
     head = review_note(meta["reviewed"]) if meta.get("reviewed") else ""
     head += verdict_badge(meta) if is_myth_page(meta) else ""
     head += handout_pdf_link(page.file.src_uri)
@@ -233,14 +236,17 @@ def on_post_page(output, page, config):
         output = source_lists(output, build.report.bibliography, build.formatted.references, cited_on)
     keys = build.cited_here.pop(src, [])
     output = output.replace(REFERENCES_PLACEHOLDER, reference_list(keys, build.formatted.references, build.report.bibliography), 1)
-    return mark_chinese(add_noopener(link_citations(output), config.site_url or ""))
+    site_url = config.site_url or ""
+    return _steps.run("finish", lambda page: mark_chinese(add_noopener(link_citations(page), site_url)), output, site_url)
 
 
 def on_post_build(config):
     """The citation cache keeps what this build used, the citations formatted for one page (a
-    generated list) included: pruned earlier, those were formatted again at every build."""
+    generated list) included: pruned earlier, those were formatted again at every build. The
+    page steps' results are kept for the next `mkdocs serve` rebuild."""
     if _build:
         _build.registry.citeproc.prune()
+    _steps.end_build()
 
 
 def on_post_template(output_content, template_name, config):

@@ -48,6 +48,8 @@ class GlossaryMarker:
             for form in term.match:
                 self.by_form.setdefault(form.lower(), term)
         forms = [html.escape(form, quote=False) for form in self.by_form]  # as they read in HTML text
+        # all that marking a page depends on, besides the page
+        self.fingerprint = repr(sorted((form, term.term, hint(term)) for form, term in self.by_form.items()))
         self.pattern = re.compile(r"(?<![\w-])" + _trie(forms) + r"(?![\w-])", re.IGNORECASE) if forms else None
 
     def mark_first_uses(self, page_html: str) -> str:

@@ -32,7 +32,8 @@ def _code_version() -> str:
 @contextmanager
 def _no_cyclic_gc():
     """Python's cycle collector paused: loading the store makes so many objects, none of them in a
-    cycle, that the collector would run dozens of times for nothing (it halves the load time)."""
+    cycle, that the collector would run dozens of times for nothing (it halves the load time);
+    writing it, inside a build, would set off a collection of the whole build's objects."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -88,6 +89,6 @@ class Memo:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as out:
+        with os.fdopen(fd, "wb") as out, _no_cyclic_gc():
             pickle.dump({"format": FORMAT, "version": self.version, "items": self.new}, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, self.path)

@@ -1,0 +1,102 @@
+"""Page steps kept from one build to the next (publishing/rebuild_memo.py), as `mkdocs serve`
+rebuilds the site in one process after each saved edit."""
+
+import json
+import subprocess
+import sys
+
+from conftest import PROJECT, explainer, write_site
+
+from publishing.rebuild_memo import RebuildMemo
+
+
+def upper(text):
+    return text.upper()
+
+
+def test_a_step_runs_once_for_the_same_text_in_this_build_and_the_next():
+    memo = RebuildMemo()
+    assert memo.run("upper", upper, "page") == "PAGE"
+    assert memo.run("upper", upper, "page") == "PAGE"
+    memo.end_build()
+    assert memo.run("upper", upper, "page") == "PAGE"
+    assert memo.runs == 1
+    assert memo.run("upper", upper, "other page") == "OTHER PAGE"
+    assert memo.runs == 2
+
+
+def test_the_step_name_and_its_settings_are_part_of_the_key():
+    memo = RebuildMemo()
+    memo.run("upper", upper, "page", "setting 1")
+    assert memo.run("upper", lambda t: "changed", "page", "setting 2") == "changed"
+    assert memo.run("lower", str.lower, "page", "setting 1") == "page"
+    assert memo.runs == 3
+
+
+def test_only_the_last_build_is_kept():
+    memo = RebuildMemo()
+    memo.run("upper", upper, "page")
+    memo.end_build()
+    memo.end_build()  # a build that did not show this page
+    memo.run("upper", upper, "page")
+    assert memo.runs == 2
+
+
+def test_nothing_is_kept_past_the_limit():
+    memo = RebuildMemo(limit=10)
+    memo.run("upper", upper, "a" * 11)
+    memo.run("upper", upper, "a" * 11)
+    assert memo.runs == 2
+    memo.run("upper", upper, "short")
+    memo.run("upper", upper, "short")
+    assert memo.runs == 3
+
+
+SERVE_LIKE = """
+import json, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+def rebuild():
+    config = load_config(str(Path(sys.argv[1]) / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config)
+    steps = next(hook for name, hook in config.hooks.items() if name.endswith("page_pipeline.py"))._steps
+    runs, steps.runs = steps.runs, 0
+    site = Path(config.site_dir)
+    return runs, {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+
+first = rebuild()
+second = rebuild()
+page = Path(sys.argv[1]) / "docs" / "other.md"
+page.write_text(page.read_text(encoding="utf-8") + "\\nA saved edit about credit.\\n", encoding="utf-8")
+third = rebuild()
+print(json.dumps([first, second, third]))
+"""
+
+
+def test_a_rebuild_in_the_same_process_reuses_what_did_not_change_and_builds_the_same_site(tmp_path):
+    pages = {
+        "index.md": "# Home\n\nA fact about credit [@doe2020example].\n",
+        "other.md": explainer("# Other\n\nAnother fact about credit [@doe2020example].\n", "other.md"),
+    }
+    write_site(tmp_path, pages)
+    glossary = tmp_path / "glossary"
+    glossary.mkdir()
+    (glossary / "terms.yml").write_text(
+        "- term: credit\n  definition: Trust that a debt will be paid.\n  source: doe2020example\n  page: index.md\n  match: [credit]\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", SERVE_LIKE, str(tmp_path)], capture_output=True, text=True, timeout=300,
+        cwd=tmp_path, env={"PYTHONPATH": str(PROJECT), "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0, done.stderr
+    (first_runs, first), (second_runs, second), (third_runs, third) = json.loads(done.stdout.splitlines()[-1])
+    assert first_runs == 3 * 2  # three steps, two pages
+    assert second_runs == 0 and second == first
+    assert 0 < third_runs < first_runs  # only what the edit changed ran again
+    assert third["index.html"] == first["index.html"]
+    assert "A saved edit about credit." in third["other/index.html"]
+    assert '<abbr title="Trust that a debt will be paid."' in third["other/index.html"]
