@@ -30,7 +30,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs_bibtex.registry import ReferenceRegistry
 
 from publishing.bibliography import bibliography_sections, citing_pages, source_lists
-from publishing.charts import chart_html
+from publishing.charts import chart_drawing, chart_html
 from publishing.chinese import mark_chinese
 from publishing.citation_lines import join_citation_lines
 from publishing.cite_this_page import cite_block
@@ -63,6 +63,7 @@ log = get_plugin_logger("pages")
 REVIEW_DATES_MARKER = "<!-- review-dates -->"  # a teacher guide: when each page it relies on was checked
 CHART_MARKER = re.compile(r"^<!--\s*chart:\s*([a-z0-9-]+)\s*-->\s*$", re.MULTILINE)  # where a page wants a chart
 CHART_MARKER_HTML = re.compile(r"<!--\s*chart:\s*([a-z0-9-]+)\s*-->")
+CHART_DRAWING = re.compile(r"<!--chart-drawing ([a-z0-9-]+)-->")  # where a chart's drawing goes, once search has read the page
 CHARTS_CACHE = "charts"  # below the cache folder
 CITATIONS_CACHE = "citations"  # below the check's cache folder; everything there is safe to delete
 REFERENCES_PLACEHOLDER = "<!-- references -->"
@@ -219,6 +220,8 @@ def on_post_page(output, page, config):
     build = _build
     src = page.file.src_uri
     output = build.registry.fill_in(output, src)
+    if "<!--chart-drawing " in output:
+        output = CHART_DRAWING.sub(lambda m: _chart_drawing(m.group(1), config), output)
     meta = page.meta
     if meta.get("reviewed") and page.canonical_url:
         slug = src.removesuffix(".md").replace("/index", "").replace("/", "-") or "home"
@@ -338,8 +341,13 @@ def _cite(keys: tuple[str, ...]) -> str:
 
 
 def _chart(chart_id: str, config) -> str:
+    """The chart's figure, with a stand-in for its drawing (_chart_drawing puts it in)."""
+    return chart_html(_build.report.charts[chart_id], _build.report.figures, _cite, None, f"<!--chart-drawing {chart_id}-->")
+
+
+def _chart_drawing(chart_id: str, config) -> str:
     root = Path(config.config_file_path).parent
-    return chart_html(_build.report.charts[chart_id], _build.report.figures, _cite, root / CACHE / CHARTS_CACHE)
+    return chart_drawing(_build.report.charts[chart_id], _build.report.figures, root / CACHE / CHARTS_CACHE)
 
 
 def _bibtex_plugin(config):

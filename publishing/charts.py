@@ -30,9 +30,13 @@ SVG_START = re.compile(r"^.*?(<svg)", re.DOTALL)
 SVG_ID = re.compile(r'\sid="([^"]+)"')
 
 
-def chart_html(chart: Chart, figures: dict[str, Figure], cite: Callable[[tuple[str, ...]], str], cache_dir: Path | None) -> str:
-    """The chart as an HTML figure: the drawing, its caption with sources, and its data."""
-    svg = _svg(chart, figures, cache_dir)
+def chart_html(
+    chart: Chart, figures: dict[str, Figure], cite: Callable[[tuple[str, ...]], str], cache_dir: Path | None, drawing: str | None = None
+) -> str:
+    """The chart as an HTML figure: the drawing, its caption with sources, and its data. With
+    `drawing`, that stands where the drawing goes (the pipeline puts the drawing in once search
+    has read the page: its axis labels are not text to search, and it is most of the page)."""
+    svg = chart_drawing(chart, figures, cache_dir) if drawing is None else drawing
     points = [(s, figures[f]) for s in chart.series for f in s.figures]
     keys = tuple(dict.fromkeys(k for _, figure in points for k in figure.sources[:1]))
     rows = "\n".join(
@@ -60,7 +64,8 @@ def _when(figure: Figure) -> str:
     return str(day.year) if parts == 0 else f"{day:%B %Y}" if parts == 1 else f"{day.day} {day:%B %Y}"
 
 
-def _svg(chart: Chart, figures: dict[str, Figure], cache_dir: Path | None) -> str:
+def chart_drawing(chart: Chart, figures: dict[str, Figure], cache_dir: Path | None) -> str:
+    """The chart's SVG drawing, from `cache_dir` when it was drawn before from the same data."""
     # matplotlib takes half a second to import: its version comes from the installed package's
     # metadata, and the library itself is imported only when a chart must be drawn
     drawn_from = repr((STYLE_VERSION, version("matplotlib"), chart, [figures[f] for s in chart.series for f in s.figures]))

@@ -1,6 +1,8 @@
 """The map of the system and the charts: drawn only from sourced data, checked like pages, and
 readable without sight or colour."""
 
+import html as html_module
+import json
 import re
 
 from conftest import dedent
@@ -152,3 +154,14 @@ def test_bad_map_entries_are_named_with_their_lines(tmp_path, bibliography):
         "data/system-map.yml:11: box 'firm': page 'index.md' is not a page below docs/; name a page, e.g. court-blacklist.md",
         "data/system-map.yml:17: arrow firm -> nobody does not join two boxes; name two box ids in from: and to:",
     ]
+
+
+def test_the_real_charts_are_drawn_in_the_page_but_their_drawing_is_not_searched(real_site):
+    html = real_site.html("court-blacklist/index.html")
+    drawing = re.search(r'<figure class="chart" id="chart-court-list-size">\n<svg.*?<desc[^>]*>(.*?)</desc>', html, re.DOTALL)
+    assert drawing, "the chart's drawing is missing"
+    assert "<!--chart-drawing" not in html
+    index = (real_site.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "The data in this chart" in index  # the caption and the data table are searched
+    described = html_module.unescape(drawing.group(1))  # the whole description, which the data table does not repeat
+    assert described and json.dumps(described)[1:-1] not in index
