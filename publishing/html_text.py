@@ -58,12 +58,13 @@ def skipped_spans(html: str, skip: set[str] = NOT_PROSE) -> tuple[list[int], lis
     return starts, ends
 
 
-def replace_in_text(html: str, pattern: re.Pattern, replace, skip: set[str] = NOT_PROSE) -> str:
+def replace_in_text(html: str, pattern: re.Pattern, replace, skip: set[str] = NOT_PROSE, search_in: str | None = None) -> str:
     """`html` with each match of `pattern` that lies in text (not in a tag, a comment or an
     element named in `skip`) replaced by `replace(match)` (which may return None to leave a match
-    as it is). The pattern runs over the whole page once; the page's elements are looked at only
-    if it matches somewhere."""
-    matches = list(pattern.finditer(html))
+    as it is). The pattern runs over the whole page once (or over `search_in`, a text of the same
+    length, such as the page in lower case); the page's elements are looked at only if it matches
+    somewhere."""
+    matches = list(pattern.finditer(html if search_in is None else search_in))
     if not matches:  # most pages: no need to look at the page's elements at all
         return html
     starts, ends = skipped_spans(html, skip)

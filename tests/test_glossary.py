@@ -41,6 +41,12 @@ def test_a_longer_term_wins_and_the_shorter_one_is_not_nested_in_it():
     assert 'A <abbr title="A list of entities to be punished." tabindex="0">blacklist</abbr> too.' in marked
 
 
+@pytest.mark.parametrize("before", ["", "İstanbul: "])  # a letter that grows in lower case: the page is read with case ignored
+def test_a_term_in_capitals_is_marked_as_written(before):
+    marked = mark_first_uses(f"<p>{before}The BLACKLIST grew.</p>", TERMS)
+    assert marked == f'<p>{before}The <abbr title="A list of entities to be punished." tabindex="0">BLACKLIST</abbr> grew.</p>'
+
+
 def test_the_glossary_table_cites_each_source_and_links_its_page():
     table = glossary_table(TERMS[:1], "../")
     assert table.splitlines()[2] == (
