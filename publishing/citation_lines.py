@@ -18,10 +18,14 @@ from sourcing.citations import citation_blocks
 
 # a line that ends a block, or stands on its own: after it a line cannot simply continue
 NOT_CONTINUED = re.compile(r"^\s*$|^\s*(?:#|\||```|~~~|<)|\s{2}$|\\$")
+# a line that may start with a citation: most pages have none, and need not be read further
+MAY_START_WITH_CITATION = re.compile(r"^[ \t]*\[[^\]\n]*@", re.MULTILINE)
 
 
 def join_citation_lines(markdown: str) -> str:
     """`markdown` with every line of prose that starts with a citation joined to the line before."""
+    if not MAY_START_WITH_CITATION.search(markdown):
+        return markdown
     starts = set()
     for block in citation_blocks(markdown):
         if not block.in_prose:

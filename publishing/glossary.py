@@ -50,9 +50,9 @@ class GlossaryMarker:
         forms = [html.escape(form, quote=False) for form in self.by_form]  # as they read in HTML text
         # all that marking a page depends on, besides the page
         self.fingerprint = repr(sorted((form, term.term, hint(term)) for form, term in self.by_form.items()))
-        self.pattern = re.compile(r"(?<![\w-])" + _trie(forms) + r"(?![\w-])", re.IGNORECASE) if forms else None
-        # the same over a page in lower case: twice as fast as ignoring case while matching
-        self.lower_pattern = re.compile(r"(?<![\w-])" + _trie(forms) + r"(?![\w-])") if forms else None
+        self.source = r"(?<![\w-])" + _trie(forms) + r"(?![\w-])" if forms else None
+        # run over a page in lower case: twice as fast as ignoring case while matching
+        self.pattern = re.compile(self.source) if forms else None
 
     def mark_first_uses(self, page_html: str) -> str:
         """Wrap the first use of each term in prose with an <abbr> carrying its definition.
@@ -73,8 +73,8 @@ class GlossaryMarker:
 
         lower = page_html.lower()
         if len(lower) == len(page_html):  # no letter changed length in lower case (as "İ" would): same places
-            return replace_in_text(page_html, self.lower_pattern, mark, search_in=lower)
-        return replace_in_text(page_html, self.pattern, mark)
+            return replace_in_text(page_html, self.pattern, mark, search_in=lower)
+        return replace_in_text(page_html, re.compile(self.source, re.IGNORECASE), mark)
 
 
 def mark_first_uses(page_html: str, terms: list[Term]) -> str:
