@@ -29,4 +29,13 @@ def mark_chinese(page_html: str) -> str:
             return f'{marked}{lead}<span lang="zh-Latn-pinyin">{pinyin}</span>'
         return marked + (match.string[chinese_end : match.end()] if pinyin else "")
 
+    # A finished page is mostly the theme's navigation, with the page's own text in its <article>:
+    # when no Chinese stands outside it, and it is inside no element without text, only the
+    # article is walked.
+    start = page_html.find("<article")
+    end = page_html.rfind("</article>")
+    if 0 <= start < end and not CHINESE.search(page_html, 0, start) and not CHINESE.search(page_html, end):
+        before = page_html[:start].lower()
+        if all(before.count(f"<{name}") == before.count(f"</{name}>") for name in NOT_TEXT):
+            return page_html[:start] + replace_in_text(page_html[start:end], CHINESE, mark, skip=NOT_TEXT) + page_html[end:]
     return replace_in_text(page_html, CHINESE, mark, skip=NOT_TEXT)

@@ -67,3 +67,13 @@ def test_chinese_in_a_script_or_style_is_not_text():
     page = "<script>var t = '信用';</script><style>/* 信用 */</style><p>信用</p>"
     assert mark_chinese(page) == page.replace("<p>信用", '<p><span lang="zh-Hans">信用</span>')
     assert replace_in_text(page, re.compile("信用"), lambda m: "X", NOT_TEXT).count("X") == 1
+
+
+def test_chinese_in_the_article_or_around_it_is_marked_all_the_same():
+    article = "<article><p>失信</p></article>"
+    assert mark_chinese(f"<nav><a>Home</a></nav>{article}") == '<nav><a>Home</a></nav><article><p><span lang="zh-Hans">失信</span></p></article>'
+    assert mark_chinese(f"<nav><a>信用</a></nav>{article}<footer>信用</footer>") == (
+        '<nav><a><span lang="zh-Hans">信用</span></a></nav><article><p><span lang="zh-Hans">失信</span></p></article>'
+        '<footer><span lang="zh-Hans">信用</span></footer>'
+    )
+    assert mark_chinese("<svg><article>信用</article></svg>") == "<svg><article>信用</article></svg>"
