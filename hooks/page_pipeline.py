@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -68,6 +69,7 @@ CHARTS_CACHE = "charts"  # below the cache folder
 CITATIONS_CACHE = "citations"  # below the check's cache folder; everything there is safe to delete
 REFERENCES_PLACEHOLDER = "<!-- references -->"
 CITATION_TOKEN = re.compile("<!--citation ([0-9]+)-->")
+CITE_TOKEN = re.compile(r"<!--cite (\[[^\]]*\])-->")  # a citation the pipeline made (a chart's, the map's), filled in with the others
 REFERENCES_SECTION = f"## {REFERENCES}\n\n{REFERENCES_PLACEHOLDER}\n"  # its anchor is an address: sourcing/addresses.py
 REFERENCES_HEADING = '<h2 id="references">'
 
@@ -77,7 +79,6 @@ class Build:
     """What every page of one build needs, prepared once in on_config."""
 
     report: SiteReport
-    formatted: Formatted
     registry: FormattedRegistry
     glossary: GlossaryMarker
     cited_on: dict = field(default_factory=dict)  # key -> pages citing it (for "All sources")
@@ -91,6 +92,8 @@ class Build:
 _build: Build | None = None
 _citeprocs: dict[tuple[Path, Path], Citeproc] = {}  # kept across `mkdocs serve` rebuilds, with their cache
 _steps = RebuildMemo()  # what the pure page steps made of each page, for the next `mkdocs serve` rebuild
+# pandoc formats the citations while Markdown renders the pages (they are needed only once pages are finished)
+_citations = ThreadPoolExecutor(max_workers=1, thread_name_prefix="citations")
 
 
 # Hooks
@@ -117,13 +120,13 @@ def on_config(config):
     for chart in report.charts.values():
         blocks.update(_chart_blocks(chart, report.figures))
     blocks.update(_map_blocks(report.system_map))
-    formatted = _format(citeproc, entries, blocks.items(), entries.keys())
-    registry = FormattedRegistry(formatted, citeproc, entries)
+    formatted = _citations.submit(_format, citeproc, entries, list(blocks.items()), list(entries.keys()))
+    registry = FormattedRegistry(formatted, set(blocks), citeproc, entries)
     # mkdocs-bibtex keeps its registry while its bibliography files are older than this moment;
     # "never older" makes it use ours and skip re-reading every .bib with pybtex.
     bibtex.registry = registry
     bibtex.last_configured = math.inf
-    _build = Build(report, formatted, registry, GlossaryMarker(report.terms), citing_pages(report.page_reports))
+    _build = Build(report, registry, GlossaryMarker(report.terms), citing_pages(report.page_reports))
     return config
 
 
@@ -220,6 +223,8 @@ def on_post_page(output, page, config):
     build = _build
     src = page.file.src_uri
     output = build.registry.fill_in(output, src)
+    if "<!--cite " in output:
+        output = CITE_TOKEN.sub(lambda m: build.registry.formatted.blocks[m.group(1)], output)
     if "<!--chart-drawing " in output:
         output = CHART_DRAWING.sub(lambda m: _chart_drawing(m.group(1), config), output)
     meta = page.meta
@@ -236,9 +241,10 @@ def on_post_page(output, page, config):
         output = output[:at] + actions + output[at:]
     if src in build.source_lists:  # put in after search has read the page: reference lists are not searched
         cited_on = build.source_lists.pop(src)
-        output = source_lists(output, build.report.bibliography, build.formatted.references, cited_on)
+        output = source_lists(output, build.report.bibliography, build.registry.formatted.references, cited_on)
     keys = build.cited_here.pop(src, [])
-    output = output.replace(REFERENCES_PLACEHOLDER, reference_list(keys, build.formatted.references, build.report.bibliography), 1)
+    references = build.registry.formatted.references if keys else {}
+    output = output.replace(REFERENCES_PLACEHOLDER, reference_list(keys, references, build.report.bibliography), 1)
     site_url = config.site_url or ""
     return _steps.run("finish", lambda page: mark_chinese(add_noopener(link_citations(page), site_url)), output, site_url)
 
@@ -248,6 +254,7 @@ def on_post_build(config):
     generated list) included: pruned earlier, those were formatted again at every build. The
     page steps' results are kept for the next `mkdocs serve` rebuild."""
     if _build:
+        _build.registry.wait()  # every pandoc run of the build is over
         _build.registry.citeproc.prune()
     _steps.end_build()
 
@@ -267,9 +274,11 @@ class FormattedRegistry(ReferenceRegistry):
     stays as written. References are listed by the page pipeline, not by mkdocs-bibtex.
     """
 
-    def __init__(self, formatted: Formatted, citeproc: Citeproc, entries: dict):
+    def __init__(self, formatted: Future, submitted: set[str], citeproc: Citeproc, entries: dict):
         # not super().__init__(): that would parse every .bib file again with pybtex
-        self.formatted = formatted
+        self._pending: list[Future] = [formatted]  # pandoc runs not yet waited for
+        self._formatted: Formatted | None = None
+        self.submitted = submitted  # the citation blocks sent to pandoc so far
         self.citeproc = citeproc
         self.entries = entries
         self.footnote_format = "{key}"
@@ -277,12 +286,28 @@ class FormattedRegistry(ReferenceRegistry):
         self.page_blocks: dict[str, int] = {}  # citation block -> its number on the current page
         self.pages: dict[str, list[str]] = {}  # page -> its citation blocks, by number
 
+    @property
+    def formatted(self) -> Formatted:
+        """Every citation and reference formatted so far, once pandoc is done with them (its runs
+        go on while Markdown renders the pages: the first finished page waits for them)."""
+        while self._pending:
+            done = self._pending.pop(0).result()  # pandoc's error, if any, stops the build here
+            if self._formatted is None:
+                self._formatted = done
+            else:
+                self._formatted.blocks.update(done.blocks)
+        return self._formatted
+
+    def wait(self) -> None:
+        """Until every pandoc run started is over."""
+        self.formatted  # noqa: B018 (the property waits)
+
     def begin_page(self, page: str, blocks) -> None:
         """The citation blocks in the prose of the page about to be rendered."""
-        missing = {b.text: b.keys for b in blocks if b.text not in self.formatted.blocks}
-        if missing:  # a block made by a generated list: format it now (cached like the rest)
-            more = _format(self.citeproc, self.entries, missing.items(), ())
-            self.formatted.blocks.update(more.blocks)
+        missing = {b.text: b.keys for b in blocks if b.text not in self.submitted}
+        if missing:  # a block made by a generated list: formatted after the others (cached like the rest)
+            self.submitted |= set(missing)
+            self._pending.append(_citations.submit(_format, self.citeproc, self.entries, list(missing.items()), ()))
         self.page_blocks = {text: i for i, text in enumerate(dict.fromkeys(b.text for b in blocks))}
         self.pages[page] = list(self.page_blocks)
 
@@ -336,8 +361,9 @@ def _map_blocks(system_map) -> dict[str, tuple[str, ...]]:
 
 
 def _cite(keys: tuple[str, ...]) -> str:
-    """The formatted citation of `keys` (formatted up front, with every other citation)."""
-    return _build.registry.formatted.blocks.get("[" + "; ".join(f"@{key}" for key in keys) + "]", "")
+    """Where the formatted citation of `keys` goes (formatted up front, with every other citation,
+    and put in when the page is finished)."""
+    return f"<!--cite [{'; '.join(f'@{key}' for key in keys)}]-->" if keys else ""
 
 
 def _chart(chart_id: str, config) -> str:

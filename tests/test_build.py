@@ -252,3 +252,16 @@ def test_a_page_that_is_not_utf8_stops_the_build_at_the_byte(tmp_path):
     assert build.returncode != 0
     assert "docs/bad.md:6: byte 0xe9 at column 6 is not UTF-8; save the file as UTF-8" in build.output
     assert "Traceback" not in build.output
+
+
+def test_pandoc_failing_while_pages_render_stops_the_build_with_its_message(tmp_path):
+    # pandoc formats the citations while Markdown renders the pages: its error must still stop the build
+    root = write_site(tmp_path, {"index.md": GOOD_PAGE})
+    (root / "broken.csl").write_text("<style>not a citation style", encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("csl_file: chicago-author-date", "csl_file: broken.csl"), encoding="utf-8")
+    build = mkdocs_build(root, "--strict")
+    assert build.returncode != 0
+    assert "citations could not be formatted: " in build.output
+    assert "Traceback" not in build.output
+    assert not (root / "site" / "index.html").exists()
