@@ -20,8 +20,9 @@
 from __future__ import annotations
 
 import math
+import multiprocessing
 import re
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -31,7 +32,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs_bibtex.registry import ReferenceRegistry
 
 from publishing.bibliography import bibliography_sections, citing_pages, source_lists
-from publishing.charts import chart_drawing, chart_html
+from publishing.charts import chart_drawing, chart_html, charts_to_draw, draw_charts
 from publishing.chinese import mark_chinese
 from publishing.citation_lines import join_citation_lines
 from publishing.cite_this_page import cite_block
@@ -87,6 +88,7 @@ class Build:
     source_lists: dict = field(default_factory=dict)  # the All sources page -> its cited-on links
     notes: dict = field(default_factory=dict)  # page -> its correction notes, from its Markdown to its HTML
     map_links: dict = field(default_factory=dict)  # page showing the map -> address of each box's page
+    charts_drawn: Future | None = None  # charts being drawn in a process of their own
 
 
 _build: Build | None = None
@@ -127,6 +129,11 @@ def on_config(config):
     bibtex.registry = registry
     bibtex.last_configured = math.inf
     _build = Build(report, registry, GlossaryMarker(report.terms), citing_pages(report.page_reports))
+    charts_dir = root / CACHE / CHARTS_CACHE
+    if to_draw := charts_to_draw(report.charts, report.figures, charts_dir):  # drawn beside the build, ready by the time pages are finished
+        drawing = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        _build.charts_drawn = drawing.submit(draw_charts, to_draw, report.figures, charts_dir)
+        drawing.shutdown(wait=False)  # the process ends with its work
     return config
 
 
@@ -372,6 +379,12 @@ def _chart(chart_id: str, config) -> str:
 
 
 def _chart_drawing(chart_id: str, config) -> str:
+    if _build.charts_drawn is not None:
+        try:
+            _build.charts_drawn.result()
+        except Exception as error:  # noqa: BLE001 (drawn again below, in this process, where an error reads as usual)
+            log.info("charts are drawn again in the build's own process (%s)", error)
+        _build.charts_drawn = None
     root = Path(config.config_file_path).parent
     return chart_drawing(_build.report.charts[chart_id], _build.report.figures, root / CACHE / CHARTS_CACHE)
 

@@ -66,11 +66,7 @@ def _when(figure: Figure) -> str:
 
 def chart_drawing(chart: Chart, figures: dict[str, Figure], cache_dir: Path | None) -> str:
     """The chart's SVG drawing, from `cache_dir` when it was drawn before from the same data."""
-    # matplotlib takes half a second to import: its version comes from the installed package's
-    # metadata, and the library itself is imported only when a chart must be drawn
-    drawn_from = repr((STYLE_VERSION, version("matplotlib"), chart, [figures[f] for s in chart.series for f in s.figures]))
-    digest = hashlib.sha256(drawn_from.encode("utf-8")).hexdigest()[:24]
-    cached = cache_dir / f"{chart.id}-{digest}.svg" if cache_dir else None
+    cached = _cached_drawing(chart, figures, cache_dir) if cache_dir else None
     if cached and cached.is_file():
         return cached.read_text(encoding="utf-8")
     svg = _accessible(_draw(chart, figures), chart, figures)
@@ -80,6 +76,25 @@ def chart_drawing(chart: Chart, figures: dict[str, Figure], cache_dir: Path | No
             old.unlink()
         cached.write_text(svg, encoding="utf-8")
     return svg
+
+
+def _cached_drawing(chart: Chart, figures: dict[str, Figure], cache_dir: Path) -> Path:
+    # matplotlib takes half a second to import: its version comes from the installed package's
+    # metadata, and the library itself is imported only when a chart must be drawn
+    drawn_from = repr((STYLE_VERSION, version("matplotlib"), chart, [figures[f] for s in chart.series for f in s.figures]))
+    return cache_dir / f"{chart.id}-{hashlib.sha256(drawn_from.encode('utf-8')).hexdigest()[:24]}.svg"
+
+
+def charts_to_draw(charts: dict[str, Chart], figures: dict[str, Figure], cache_dir: Path) -> list[Chart]:
+    """The charts whose drawing is not in `cache_dir` yet."""
+    return [chart for chart in charts.values() if not _cached_drawing(chart, figures, cache_dir).is_file()]
+
+
+def draw_charts(charts: list[Chart], figures: dict[str, Figure], cache_dir: Path) -> None:
+    """Draw `charts` into `cache_dir` (the build runs this in a process of its own, beside the
+    rest of the build: matplotlib is slow to load and to draw)."""
+    for chart in charts:
+        chart_drawing(chart, figures, cache_dir)
 
 
 def _draw(chart: Chart, figures: dict[str, Figure]) -> str:
