@@ -5,7 +5,7 @@ import html as html_module
 import json
 import re
 
-from conftest import dedent
+from conftest import dedent, mkdocs_build, write_site
 
 from publishing.charts import chart_html
 from publishing.system_map import map_html
@@ -165,3 +165,18 @@ def test_the_real_charts_are_drawn_in_the_page_but_their_drawing_is_not_searched
     assert "The data in this chart" in index  # the caption and the data table are searched
     described = html_module.unescape(drawing.group(1))  # the whole description, which the data table does not repeat
     assert described and json.dumps(described)[1:-1] not in index
+
+
+def test_a_chart_of_a_built_page_is_drawn_beside_the_build_and_cited_like_the_rest(tmp_path):
+    page = "# Listed\n\nHow many are listed [@doe2020example].\n\n<!-- chart: size -->\n"
+    root = write_site(tmp_path, {"index.md": page})
+    (root / "data").mkdir()
+    (root / "data" / "figures.yml").write_text(dedent(FIGURES), encoding="utf-8")
+    (root / "data" / "charts.yml").write_text(dedent(CHARTS), encoding="utf-8")
+    build = mkdocs_build(root, "--strict")
+    assert build.returncode == 0, build.output
+    html = build.html()
+    assert re.search(r'<figure class="chart" id="chart-size">\n<svg.*?</svg>', html, re.DOTALL)
+    assert "<!--cite" not in html and "<!--chart-drawing" not in html
+    assert 'They count different things. Sources: <span class="citation"' in html
+    assert len(list((root / ".cache" / "charts").glob("size-*.svg"))) == 1
