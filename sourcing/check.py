@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,16 +32,19 @@ from .corrections import CORRECTIONS, Correction, load_corrections
 from .datafile import Record, load_yaml, read_text_past_bad_bytes
 from .docsfiles import docs_files
 from .figures import FIGURES, Figure, load_figures
+from .floors import page_kind
 from .glossary import Term, load_glossary
 from .markdown import read_page
 from .memo import Memo
-from .pages import PageReport, check_page
+from .pages import PageReport, check_page, measured_reading_ease, reading_ease_key, reading_ease_problems
 from .problems import Problem, display_path
+from .readability import measure_all
 from .system_map import SYSTEM_MAP, SystemMap, load_system_map
 
 GLOSSARY = Path("glossary") / "terms.yml"  # relative to the project folder
 REVIEW_AGE_MONTHS = 12  # a page whose facts were checked longer ago than this is due for review
 CACHE = Path(".cache")  # below the project folder: what the check and the build keep between runs
+MEASURED_APART_FROM = 8  # pages to measure for reading ease from which a process of its own is worth starting
 
 
 @dataclass
@@ -126,14 +131,19 @@ def check_site(
     pages = {file.name: file.shown for file in files if file.name.endswith(".md")}
     report.problems += nav_problems(config, config_shown, pages, docs_dir)
     texts: dict[str, str] = {}
+    read = {}
+    for file in files:
+        if file.name.endswith(".md"):
+            read[file.name] = read_text_past_bad_bytes(file.path, file.shown)  # as MkDocs reads it
+    reading_ease = ReadingEase(read, figures, memo, figures_key)
     for file in files:
         if not file.name.endswith(".md"):
             continue
         shown = file.shown
-        text, unreadable = read_text_past_bad_bytes(file.path, shown)  # as MkDocs reads it
+        text, unreadable = read[file.name]
         if unreadable:  # named at its byte; the rest of the page is checked all the same
             report.problems.append(unreadable)
-        page = check_page(text, shown, bibliography, figures, memo, figures_key, file.name)
+        page = check_page(text, shown, bibliography, figures, memo, figures_key, file.name, reading_ease)
         for match in CHART_MARKER.finditer(text):
             if match.group(1) not in charts:
                 page.problems.append(Problem(shown, text.count("\n", 0, match.start()) + 1, f"no chart '{match.group(1)}' in data/charts.yml", "use a chart id from data/charts.yml, or add the chart there"))
@@ -148,12 +158,62 @@ def check_site(
             report.exempt.append((shown, page.exempt_reason))
         if page.reviewed and (months := months_between(page.reviewed, today())) >= REVIEW_AGE_MONTHS:
             report.due.append((shown, page.reviewed.isoformat(), months))
+    for name, ease in reading_ease.measured().items():  # the pages measured in a process of their own
+        page = report.page_reports[name]
+        if page.reading_due:
+            found = reading_ease_problems(page.path, *page.reading_due, ease)
+            page.problems += found
+            report.problems += found
+            page.reading_due = None
     report.uncited = sorted(set(bibliography.entries) - cited)
     report.problems += _addresses(report, texts, config, config_shown, root, memo, figures_key)
     report.problems.sort()
     memo.save()
     return report
 
+
+
+class ReadingEase:
+    """The reading ease of each page, for check_page: from the store, or measured.
+
+    Measuring loads the formula's pronouncing dictionary, about a second: when many pages must be
+    measured (a first run, a new figure), they are measured in a process of its own while this one
+    checks everything else, and check_page is told to wait (None); measured() gives the results."""
+
+    def __init__(self, read: dict[str, tuple[str, object]], figures: dict, memo, figures_key: str):
+        self.figures, self.memo, self.figures_key = figures, memo, figures_key
+        self.pending: dict[str, tuple[str, str]] = {}  # key -> (page, text) being measured elsewhere
+        self.future = None
+        for name, (text, _) in read.items():
+            kind = page_kind(name)
+            key = reading_ease_key(memo, figures_key, text)
+            if kind is not None and kind.reading_ease and memo.get(key) is None:
+                self.pending[key] = (name, text)
+        if len(self.pending) < MEASURED_APART_FROM:
+            self.pending = {}
+            return
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        self.future = pool.submit(measure_all, [text for _, text in self.pending.values()], figures)
+        pool.shutdown(wait=False)  # the process ends with its work
+
+    def __call__(self, text: str) -> tuple[float | None, float | None] | None:
+        if reading_ease_key(self.memo, self.figures_key, text) in self.pending:
+            return None
+        return measured_reading_ease(text, self.figures, self.memo, self.figures_key)
+
+    def measured(self) -> dict[str, tuple[float | None, float | None]]:
+        """Page -> reading ease, of the pages measured in the other process (measured here if it failed)."""
+        if self.future is None:
+            return {}
+        try:
+            results = self.future.result()
+        except Exception:  # noqa: BLE001 (measured again here, where an error reads as usual)
+            results = measure_all([text for _, text in self.pending.values()], self.figures)
+        found = {}
+        for (key, (name, _)), ease in zip(self.pending.items(), results):
+            self.memo.put(key, ease)
+            found[name] = ease
+        return found
 
 
 def _addresses(

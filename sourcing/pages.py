@@ -53,6 +53,7 @@ class PageReport:
     direction: str | None = None  # a myth page's direction (the myths table has a heading for each)
     title: str | None = None  # from front matter, else the first '# ' heading
     reviewed: datetime.date | None = None  # when a person last checked its facts
+    reading_due: tuple | None = None  # (kind, shape) of a page whose reading ease is being measured elsewhere (check_site)
 
 
 @dataclass
@@ -93,10 +94,12 @@ def read_facts(text: str, path: str, figures: dict[str, Figure]) -> PageFacts:
 
 def check_page(
     text: str, path: str, bibliography: Bibliography, figures: dict[str, Figure] | None = None, memo=None, figures_key: str = "",
-    name: str | None = None,
+    name: str | None = None, reading_ease=None,
 ) -> PageReport:
     """The problems of one page shown as `path`. With `name` (its path below docs/), the page is
-    also held to the floors of its kind (sourcing/floors.py), which depend on where it stands."""
+    also held to the floors of its kind (sourcing/floors.py), which depend on where it stands.
+    `reading_ease(text)` may give the page's reading ease, or None when it is measured elsewhere:
+    the report then says so (reading_due), and reading_ease_problems gives the problems later."""
     report = PageReport(path=path)
 
     def problem(line: int, what: str, fix: str) -> None:
@@ -202,10 +205,11 @@ def check_page(
         for line, what, fix in floor_problems(kind, facts.shape, meta, known_sources):
             problem(line, what, fix)
         if kind is not None and kind.reading_ease and facts.shape.words >= kind.words:
-            ease = _reading_ease(text, figures or {}, memo, figures_key)
-            shape = facts.shape
-            for line, what, fix in reading_problems(kind, *ease, shape.title_line, shape.sections.get(kind.summary, 1)):
-                problem(line, what, fix)
+            ease = reading_ease(text) if reading_ease else measured_reading_ease(text, figures or {}, memo, figures_key)
+            if ease is None:
+                report.reading_due = (kind, facts.shape)
+            else:
+                report.problems += reading_ease_problems(path, kind, facts.shape, ease)
     known = [c for c in report.citations if c.key in bibliography.entries]
     strong = [c for c in known if _strong_secondary(bibliography.entries[c.key])]
     if strong:
@@ -372,10 +376,18 @@ def _first_prose_line(visible: str) -> int:
     return 1
 
 
-def _reading_ease(text: str, figures: dict[str, Figure], memo, figures_key: str) -> tuple[float | None, float | None]:
+def reading_ease_problems(path: str, kind, shape: Shape, ease: tuple[float | None, float | None]) -> list[Problem]:
+    return [Problem(path, line, what, fix) for line, what, fix in reading_problems(kind, *ease, shape.title_line, shape.sections.get(kind.summary, 1))]
+
+
+def reading_ease_key(memo, figures_key: str, text: str) -> str:
+    return memo.key("reading ease", figures_key, text)
+
+
+def measured_reading_ease(text: str, figures: dict[str, Figure], memo, figures_key: str) -> tuple[float | None, float | None]:
     """Flesch reading ease of the page and of its summary, kept between runs: the formula's
     library takes about a second to load, so an unchanged site never loads it."""
-    key = memo.key("reading ease", figures_key, text) if memo else None
+    key = reading_ease_key(memo, figures_key, text) if memo else None
     found = memo.get(key) if memo else None
     if found is None:
         from .readability import measure  # loads textstat only when a page has changed

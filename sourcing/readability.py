@@ -80,6 +80,11 @@ def measure(text: str, figures: dict | None = None) -> Readability:
     return Readability(flesch(whole), flesch(running_text(summary, figures)) if summary else None, len(whole.split()))
 
 
+def measure_all(texts: list[str], figures: dict | None = None) -> list[tuple[float | None, float | None]]:
+    """(page, summary) reading ease of each text: the check runs this in a process of its own."""
+    return [(result.page, result.summary) for result in (measure(text, figures) for text in texts)]
+
+
 def main(argv: list[str] | None = None) -> int:
     from .floors import page_kind
 

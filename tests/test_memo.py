@@ -66,3 +66,36 @@ def test_long_parts_of_a_key_are_told_apart_and_kept_apart_from_their_hash(tmp_p
     assert memo.key("page", long_a) != memo.key("page", long_b)
     assert memo.key("page", long_a) != memo.key("page", memo._digests[long_a][1:])  # a short part that reads like the hash
     assert memo.key("page", "x", long_a) != memo.key("page", long_a, "x")
+
+
+HARD = "Notwithstanding considerable institutional heterogeneity, administrative authorities systematically operationalise comprehensive creditworthiness evaluations."
+
+
+def test_many_pages_are_measured_for_reading_ease_apart_and_the_hard_one_is_named_all_the_same(tmp_path, monkeypatch):
+    from conftest import explainer
+
+    from sourcing import check
+
+    easy = {f"page{n}.md": explainer(f"# Page {n}\n\nA fact [@doe2020example].\n", f"page{n}.md") for n in range(check.MEASURED_APART_FROM)}
+    hard = explainer("# Hard\n\n" + (HARD + " ") * 40 + "[@doe2020example]\n", "hard.md")
+    write_site(tmp_path, {"index.md": "# Home\n\nA fact [@doe2020example].\n", **easy, "hard.md": hard})
+    pools = []
+
+    class CountedPool(check.ProcessPoolExecutor):
+        def submit(self, *args, **kwargs):
+            pools.append(args[0].__name__)
+            return super().submit(*args, **kwargs)
+
+    monkeypatch.setattr(check, "ProcessPoolExecutor", CountedPool)
+    with monkeypatch.context() as one_by_one:
+        one_by_one.setattr(check, "MEASURED_APART_FROM", 10**6)
+        inline = run(tmp_path, cache=False)  # measured in this process, page by page
+    assert pools == []
+    apart = run(tmp_path)  # nine pages to measure: in a process of their own
+    assert pools == ["measure_all"]
+    stored = run(tmp_path)  # from the store: nothing to measure
+    assert pools == ["measure_all"]
+    flesch = [line for line in lines(inline) if "Flesch" in line]
+    assert len(flesch) == 1 and flesch[0].startswith("docs/hard.md:")
+    assert lines(apart) == lines(stored) == lines(inline)
+    assert all(page.reading_due is None for page in apart.page_reports.values())
