@@ -11,6 +11,7 @@ a hash of everything it is drawn from; an unchanged chart is never drawn twice.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import html
 import io
@@ -81,8 +82,13 @@ def chart_drawing(chart: Chart, figures: dict[str, Figure], cache_dir: Path | No
 def _cached_drawing(chart: Chart, figures: dict[str, Figure], cache_dir: Path) -> Path:
     # matplotlib takes half a second to import: its version comes from the installed package's
     # metadata, and the library itself is imported only when a chart must be drawn
-    drawn_from = repr((STYLE_VERSION, version("matplotlib"), chart, [figures[f] for s in chart.series for f in s.figures]))
+    drawn_from = repr((STYLE_VERSION, _matplotlib_version(), chart, [figures[f] for s in chart.series for f in s.figures]))
     return cache_dir / f"{chart.id}-{hashlib.sha256(drawn_from.encode('utf-8')).hexdigest()[:24]}.svg"
+
+
+@functools.cache
+def _matplotlib_version() -> str:
+    return version("matplotlib")  # importlib.metadata reads every installed package's record: once per process
 
 
 def charts_to_draw(charts: dict[str, Chart], figures: dict[str, Figure], cache_dir: Path) -> list[Chart]:

@@ -48,6 +48,7 @@ class GlossaryMarker:
             for form in term.match:
                 self.by_form.setdefault(form.lower(), term)
         forms = [html.escape(form, quote=False) for form in self.by_form]  # as they read in HTML text
+        self.by_written_form = {html.escape(form, quote=False): term.term for form, term in self.by_form.items()}
         # all that marking a page depends on, besides the page
         self.fingerprint = repr(sorted((form, term.term, hint(term)) for form, term in self.by_form.items()))
         self.source = r"(?<![\w-])" + _trie(forms) + r"(?![\w-])" if forms else None
@@ -73,7 +74,8 @@ class GlossaryMarker:
 
         lower = page_html.lower()
         if len(lower) == len(page_html):  # no letter changed length in lower case (as "İ" would): same places
-            return replace_in_text(page_html, self.pattern, mark, search_in=lower)
+            # a term already marked is passed over at once: most matches are later uses
+            return replace_in_text(page_html, self.pattern, mark, search_in=lower, wanted=lambda m: self.by_written_form.get(m.group(0)) not in done)
         return replace_in_text(page_html, re.compile(self.source, re.IGNORECASE), mark)
 
 

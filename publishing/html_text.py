@@ -58,18 +58,22 @@ def skipped_spans(html: str, skip: set[str] = NOT_PROSE) -> tuple[list[int], lis
     return starts, ends
 
 
-def replace_in_text(html: str, pattern: re.Pattern, replace, skip: set[str] = NOT_PROSE, search_in: str | None = None) -> str:
+def replace_in_text(
+    html: str, pattern: re.Pattern, replace, skip: set[str] = NOT_PROSE, search_in: str | None = None, wanted=None
+) -> str:
     """`html` with each match of `pattern` that lies in text (not in a tag, a comment or an
     element named in `skip`) replaced by `replace(match)` (which may return None to leave a match
     as it is). The pattern runs over the whole page once (or over `search_in`, a text of the same
     length, such as the page in lower case); the page's elements are looked at only if it matches
-    somewhere."""
+    somewhere. `wanted(match)`, if given, passes over a match before anything else is looked at."""
     matches = list(pattern.finditer(html if search_in is None else search_in))
     if not matches:  # most pages: no need to look at the page's elements at all
         return html
     starts, ends = skipped_spans(html, skip)
     pieces, position = [], 0
     for match in matches:
+        if wanted is not None and not wanted(match):
+            continue
         start, end = match.span()
         i = bisect.bisect_right(starts, start) - 1
         if i >= 0 and start < ends[i]:
