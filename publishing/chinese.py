@@ -35,7 +35,6 @@ def mark_chinese(page_html: str) -> str:
     start = page_html.find("<article")
     end = page_html.rfind("</article>")
     if 0 <= start < end and not CHINESE.search(page_html, 0, start) and not CHINESE.search(page_html, end):
-        before = page_html[:start].lower()
-        if all(before.count(f"<{name}") == before.count(f"</{name}>") for name in NOT_TEXT):
+        if all(page_html.count(f"<{name}", 0, start) == page_html.count(f"</{name}>", 0, start) for name in NOT_TEXT):
             return page_html[:start] + replace_in_text(page_html[start:end], CHINESE, mark, skip=NOT_TEXT) + page_html[end:]
     return replace_in_text(page_html, CHINESE, mark, skip=NOT_TEXT)
