@@ -34,7 +34,14 @@ def mark_chinese(page_html: str) -> str:
     # article is walked.
     start = page_html.find("<article")
     end = page_html.rfind("</article>")
-    if 0 <= start < end and not CHINESE.search(page_html, 0, start) and not CHINESE.search(page_html, end):
-        if all(page_html.count(f"<{name}", 0, start) == page_html.count(f"</{name}>", 0, start) for name in NOT_TEXT):
-            return page_html[:start] + replace_in_text(page_html[start:end], CHINESE, mark, skip=NOT_TEXT) + page_html[end:]
+    if 0 <= start < end and _only_in(page_html, start, end):
+        return page_html[:start] + replace_in_text(page_html[start:end], CHINESE, mark, skip=NOT_TEXT) + page_html[end:]
     return replace_in_text(page_html, CHINESE, mark, skip=NOT_TEXT)
+
+
+def _only_in(page_html: str, start: int, end: int) -> bool:
+    """Whether all the Chinese of the page is between `start` and `end`, outside any element
+    without text (every such element opened before `start` is closed before it)."""
+    if CHINESE.search(page_html, 0, start) or CHINESE.search(page_html, end):
+        return False
+    return all(page_html.count(f"<{name}", 0, start) == page_html.count(f"</{name}>", 0, start) for name in NOT_TEXT)
