@@ -1,9 +1,10 @@
 """Hooks: the site's build, in the order it happens. Each step is a function of `sourcing/` or
 `publishing/` (plain Python, tested on its own); this module only calls them in order.
 
-1. on_config (before mkdocs-bibtex's own): run the source check and stop on any problem; format
-   every citation and reference of the site up front (publishing/citeproc.py: batched pandoc
-   runs, cached on disk); serve mkdocs-bibtex from that result.
+1. on_config (before mkdocs-bibtex's own): run the source check and stop on any problem; start
+   formatting every citation and reference of the site (publishing/citeproc.py: batched pandoc
+   runs, cached on disk), in a thread, while Markdown renders the pages; start drawing the charts
+   not yet drawn, in a process of its own; serve mkdocs-bibtex (FormattedRegistry).
 2. on_page_markdown (before mkdocs-bibtex turns `[@key]` into citations): figures and the
    generated lists (glossary, myths table, all sources), which Markdown must render; a line that
    starts with a citation is joined to the line before (publishing/citation_lines.py).
@@ -11,10 +12,12 @@
 4. on_page_content, on the page's HTML before search indexes it: glossary terms at first use,
    review date and verdict badge.
 5. on_page_context: ClaimReview metadata on myth pages.
-6. on_post_page, on the finished page: the formatted citations, "Cite this page", the
-   references (and the All sources lists), "Report an error" and "Edit this page", the links between citations and
+6. on_post_page, on the finished page (the first one waits for pandoc): the formatted citations
+   (charts' and the map's too), the charts' drawings, "Cite this page", the references (and the
+   All sources lists), "Report an error" and "Edit this page", the links between citations and
    references, outside links that open safely, and Chinese marked as Chinese for screen readers
-   (on_post_template: the same for the theme's own pages).
+   (on_post_template: the same for the theme's own pages). The pure steps keep their results for
+   the next `mkdocs serve` rebuild (publishing/rebuild_memo.py).
 """
 
 from __future__ import annotations
