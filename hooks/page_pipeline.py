@@ -76,6 +76,8 @@ CITATION_TOKEN = re.compile("<!--citation ([0-9]+)-->")
 CITE_TOKEN = re.compile(r"<!--cite (\[[^\]]*\])-->")  # a citation the pipeline made (a chart's, the map's), filled in with the others
 REFERENCES_SECTION = f"## {REFERENCES}\n\n{REFERENCES_PLACEHOLDER}\n"  # its anchor is an address: sourcing/addresses.py
 REFERENCES_HEADING = '<h2 id="references">'
+# the same while search reads the page: a section left empty until the list goes in is not a search result
+REFERENCES_HEADING_UNSEARCHED = '<h2 id="references" data-search-exclude>'
 
 
 @dataclass
@@ -197,7 +199,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     """Steps on the page's HTML, before search indexes it: glossary terms at first use, the
-    review date and the verdict under the title."""
+    review date and the verdict under the title; the References heading, whose list goes in
+    after search, is kept out of the index (it would be an empty result on every page)."""
     meta = page.meta
     build = _build
     if page.file.src_uri in build.map_links:
@@ -207,6 +210,7 @@ def on_page_content(html, page, config, files):
         html = CHART_MARKER_HTML.sub(lambda m: _chart(m.group(1), config), html)
     if page.file.src_uri not in build.glossary_pages and page.file.src_uri not in build.source_lists:
         html = _steps.run("glossary", build.glossary.mark_first_uses, html, build.glossary.fingerprint)
+    html = html.replace(REFERENCES_HEADING, REFERENCES_HEADING_UNSEARCHED, 1)
     head = review_note(meta["reviewed"]) if meta.get("reviewed") else ""
     head += verdict_badge(meta) if is_myth_page(meta) else ""
     head += handout_pdf_link(page.file.src_uri)
@@ -230,7 +234,7 @@ def on_post_page(output, page, config):
     or HTML parser has to walk them."""
     build = _build
     src = page.file.src_uri
-    output = build.registry.fill_in(output, src)
+    output = build.registry.fill_in(output, src).replace(REFERENCES_HEADING_UNSEARCHED, REFERENCES_HEADING, 1)
     if "<!--cite " in output:
         output = CITE_TOKEN.sub(lambda m: build.registry.formatted.blocks[m.group(1)], output)
     if "<!--chart-drawing " in output:

@@ -5,6 +5,7 @@ replaces each citation block with what our registry gives it, skips its own set-
 its registry is current, and bad input stops the build with our message, never a traceback.
 """
 
+import json
 import math
 import re
 from importlib.metadata import version
@@ -99,6 +100,8 @@ def test_the_search_index_carries_the_text_not_the_references(tmp_path):
     assert "A fact about the subject" in index
     assert "Example Institute for Research and Analysis" not in index  # the reference list
     assert "BibTeX" not in index  # "Cite this page"
+    assert [doc["location"] for doc in json.loads(index)["docs"] if doc["title"] == "References"] == []  # no empty result
+    assert '<h2 id="references">' in build.html()  # the page itself is as it was
 
 
 def test_the_pipeline_runs_before_mkdocs_bibtex_and_replaces_its_set_up(tmp_path):
