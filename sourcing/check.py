@@ -90,11 +90,14 @@ def months_between(earlier, later) -> int:
 
 
 def check_site(
-    docs_dir: Path, bib_dir: Path, root: Path, cache_dir: Path | None = None, config_file: Path | None = None
+    docs_dir: Path, bib_dir: Path, root: Path, cache_dir: Path | None = None, config_file: Path | None = None,
+    when_pages_read=None,
 ) -> SiteReport:
     """Check the site's configuration (`config_file`, by default mkdocs.yml in `root`), `bib_dir`,
     the glossary, the figures, the corrections and every page below `docs_dir`; paths are shown
-    relative to `root`. With `cache_dir`, what was read from unchanged files is kept there."""
+    relative to `root`. With `cache_dir`, what was read from unchanged files is kept there.
+    `when_pages_read(report)` is called once every page is read, before the check waits for
+    reading ease measured apart: the build starts its own slow work there (its citations)."""
     memo = Memo(cache_dir / "check.pickle" if cache_dir else None)
     config_file = config_file or root / CONFIG
     config_shown = display_path(config_file, root)
@@ -157,6 +160,8 @@ def check_site(
             report.exempt.append((shown, page.exempt_reason))
         if page.reviewed and (months := months_between(page.reviewed, today())) >= REVIEW_AGE_MONTHS:
             report.due.append((shown, page.reviewed.isoformat(), months))
+    if when_pages_read:
+        when_pages_read(report)
     for name, ease in reading_ease.measured().items():  # the pages measured in a process of their own
         page = report.page_reports[name]
         if page.reading_due:
