@@ -52,10 +52,10 @@ from publishing.rebuild_memo import RebuildMemo
 from publishing.references import link_citations, reference_list
 from publishing.review_date import review_dates, review_note
 from publishing.system_map import map_html
-from sourcing.addresses import BIBLIOGRAPHY_MARKER, CORRECTIONS_MARKER, GLOSSARY_MARKER, MYTHS_TABLE_MARKER, REFERENCES
 
 # Where the glossary page wants its table, the myths index its table, the corrections page the log
 # and "All sources" every reference (the check reads them too: the lists add headings)
+from sourcing.addresses import BIBLIOGRAPHY_MARKER, CORRECTIONS_MARKER, GLOSSARY_MARKER, MYTHS_TABLE_MARKER, REFERENCES
 from sourcing.apart import Apart
 from sourcing.check import CACHE, SiteReport, check_site
 from sourcing.citations import citation_blocks
@@ -112,11 +112,11 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     bibtex = _bibtex_plugin(config)
     style = _style_path(bibtex.config.csl_file, root)
-    started: dict = {}
+    started: list[tuple[FormattedRegistry, Apart | None]] = []
 
     def start(report: SiteReport) -> None:  # the check has read every page, and may still wait for reading ease
         if not report.problems and not started:
-            started.update(_start_formatting(root, style, report))
+            started.append(_start_formatting(root, style, report))
 
     report = check_site(
         Path(config.docs_dir), Path(bibtex.config.bib_dir), root, root / CACHE, Path(config.config_file_path), when_pages_read=start
@@ -129,13 +129,12 @@ def on_config(config):
         raise PluginError(f"{report.summary()}, listed above; the site was not built.")
     log.info(report.summary())
     start(report)
-    registry = FormattedRegistry(started["formatted"], started["submitted"], started["citeproc"], report.bibliography.entries)
+    registry, charts_drawn = started[0]
     # mkdocs-bibtex keeps its registry while its bibliography files are older than this moment;
     # "never older" makes it use ours and skip re-reading every .bib with pybtex.
     bibtex.registry = registry
     bibtex.last_configured = math.inf
-    _build = Build(report, registry, GlossaryMarker(report.terms), citing_pages(report.page_reports))
-    _build.charts_drawn = started["charts"]
+    _build = Build(report, registry, GlossaryMarker(report.terms), citing_pages(report.page_reports), charts_drawn=charts_drawn)
     return config
 
 
@@ -206,7 +205,7 @@ def on_page_content(html, page, config, files):
         links = build.map_links.pop(page.file.src_uri)
         html = html.replace(MAP_MARKER, map_html(build.report.system_map, links.get, _cite), 1)
     if "<!-- chart:" in html:
-        html = CHART_MARKER_HTML.sub(lambda m: _chart(m.group(1), config), html)
+        html = CHART_MARKER_HTML.sub(lambda m: _chart(m.group(1)), html)
     if page.file.src_uri not in build.glossary_pages and page.file.src_uri not in build.source_lists:
         html = _steps.run("glossary", build.glossary.mark_first_uses, html, build.glossary.fingerprint)
     html = html.replace(REFERENCES_HEADING, REFERENCES_HEADING_UNSEARCHED, 1)
@@ -377,7 +376,7 @@ def _cite(keys: tuple[str, ...]) -> str:
     return f"<!--cite [{'; '.join(f'@{key}' for key in keys)}]-->" if keys else ""
 
 
-def _chart(chart_id: str, config) -> str:
+def _chart(chart_id: str) -> str:
     """The chart's figure, with a stand-in for its drawing (_chart_drawing puts it in)."""
     return chart_html(_build.report.charts[chart_id], _build.report.figures, _cite, None, f"<!--chart-drawing {chart_id}-->")
 
@@ -428,9 +427,9 @@ def _style_path(csl_file: str | None, root: Path) -> Path:
         ) from None
 
 
-def _start_formatting(root: Path, style: Path, report: SiteReport) -> dict:
-    """pandoc formatting every citation of the site, in a thread, and the charts not yet drawn
-    being drawn, in a process of their own: both go on while the build does."""
+def _start_formatting(root: Path, style: Path, report: SiteReport) -> tuple[FormattedRegistry, Apart | None]:
+    """pandoc formatting every citation of the site, in a thread (the registry serves it), and the
+    charts not yet drawn being drawn, in a process of their own: both go on while the build does."""
     citeproc = _citeproc(root, style)
     entries = report.bibliography.entries
     blocks = {b.text: b.keys for page in report.page_reports.values() for b in page.blocks}
@@ -440,12 +439,11 @@ def _start_formatting(root: Path, style: Path, report: SiteReport) -> dict:
     blocks.update(_map_blocks(report.system_map))
     charts_dir = root / CACHE / CHARTS_CACHE
     to_draw = charts_to_draw(report.charts, report.figures, charts_dir)
-    return {
-        "citeproc": citeproc,
-        "submitted": set(blocks),
-        "formatted": _citations.submit(_format, citeproc, entries, list(blocks.items()), list(entries.keys())),
-        "charts": Apart(draw_charts, to_draw, report.figures, charts_dir) if to_draw else None,
-    }
+    formatted = _citations.submit(_format, citeproc, entries, list(blocks.items()), list(entries.keys()))
+    return (
+        FormattedRegistry(formatted, set(blocks), citeproc, entries),
+        Apart(draw_charts, to_draw, report.figures, charts_dir) if to_draw else None,
+    )
 
 
 def _citeproc(root: Path, style: Path) -> Citeproc:

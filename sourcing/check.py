@@ -196,8 +196,7 @@ class ReadingEase:
         if len(self.pending) < MEASURED_APART_FROM:
             self.pending = {}
             return
-        folder = memo.path.parent if memo.path else None  # where the formula's dictionary is kept
-        self.apart = Apart(measure_all, [text for _, text in self.pending.values()], figures, folder)
+        self.apart = Apart(measure_all, [text for _, text in self.pending.values()], figures, memo.folder)
 
     def __call__(self, text: str) -> tuple[float | None, float | None] | None:
         if reading_ease_key(self.memo, self.figures_key, text) in self.pending:
@@ -211,7 +210,7 @@ class ReadingEase:
         try:
             results = self.apart.result()
         except Exception:  # noqa: BLE001 (measured again here, where an error reads as usual)
-            results = measure_all([text for _, text in self.pending.values()], self.figures, self.memo.path.parent if self.memo.path else None)
+            results = measure_all([text for _, text in self.pending.values()], self.figures, self.memo.folder)
         found = {}
         for (key, (name, _)), ease in zip(self.pending.items(), results):
             self.memo.put(key, ease)

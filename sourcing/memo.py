@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import os
 import pickle
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
+
+from .atomic import write_atomically
 
 FORMAT = 1
 LONG = 256  # a key's part longer than this (a page's text) is hashed once per run, however many keys it is in
@@ -63,6 +63,11 @@ class Memo:
             except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, TypeError):
                 self.old = {}  # a damaged store is rebuilt
 
+    @property
+    def folder(self) -> Path | None:
+        """The folder the store is kept in (None for a store kept nowhere)."""
+        return self.path.parent if self.path else None
+
     def key(self, *parts: str) -> str:
         digest = hashlib.sha256()
         for part in parts:
@@ -87,8 +92,6 @@ class Memo:
         """Keep what this run used, and nothing else."""
         if not self.path or self.new.keys() == self.old.keys():
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as out, _no_cyclic_gc():
-            pickle.dump({"format": FORMAT, "version": self.version, "items": self.new}, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, self.path)
+        data = {"format": FORMAT, "version": self.version, "items": self.new}
+        with _no_cyclic_gc():
+            write_atomically(self.path, lambda out: pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL))

