@@ -17,11 +17,13 @@
    All sources lists), "Report an error" and "Edit this page", the links between citations and
    references, outside links that open safely, and Chinese marked as Chinese for screen readers
    (on_post_template: the same for the theme's own pages). The pure steps keep their results for
-   the next `mkdocs serve` rebuild (publishing/rebuild_memo.py).
+   the next build, in memory for a `mkdocs serve` rebuild and in .cache/ for the next build
+   (publishing/rebuild_memo.py).
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -33,6 +35,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs_bibtex.registry import ReferenceRegistry
 
+import publishing
+import sourcing
 from publishing.bibliography import bibliography_sections, citing_pages, source_lists
 from publishing.charts import chart_drawing, chart_html, charts_to_draw, draw_charts
 from publishing.chinese import mark_chinese
@@ -60,6 +64,7 @@ from sourcing.apart import Apart
 from sourcing.check import CACHE, SiteReport, check_site
 from sourcing.citations import citation_blocks
 from sourcing.corrections import LOG_PAGE
+from sourcing.memo import code_version
 from sourcing.system_map import MARKER as MAP_MARKER
 from sourcing.verdicts import is_myth_page
 
@@ -71,6 +76,7 @@ CHART_MARKER_HTML = re.compile(r"<!--\s*chart:\s*([a-z0-9-]+)\s*-->")
 CHART_DRAWING = re.compile(r"<!--chart-drawing ([a-z0-9-]+)-->")  # where a chart's drawing goes, once search has read the page
 CHARTS_CACHE = "charts"  # below the cache folder
 CITATIONS_CACHE = "citations"  # below the check's cache folder; everything there is safe to delete
+PAGE_STEPS_CACHE = "page-steps.pickle"  # the page steps' results of the last build, below the cache folder
 REFERENCES_PLACEHOLDER = "<!-- references -->"
 CITATION_TOKEN = re.compile("<!--citation ([0-9]+)-->")
 CITE_TOKEN = re.compile(r"<!--cite (\[[^\]]*\])-->")  # a citation the pipeline made (a chart's, the map's), filled in with the others
@@ -98,7 +104,7 @@ class Build:
 
 _build: Build | None = None
 _citeprocs: dict[tuple[Path, Path], Citeproc] = {}  # kept across `mkdocs serve` rebuilds, with their cache
-_steps = RebuildMemo()  # what the pure page steps made of each page, for the next `mkdocs serve` rebuild
+_steps = RebuildMemo()  # what the pure page steps made of each page, for the next build (and serve rebuild)
 # pandoc formats the citations while Markdown renders the pages (they are needed only once pages are finished)
 _citations = ThreadPoolExecutor(max_workers=1, thread_name_prefix="citations")
 
@@ -110,6 +116,7 @@ _citations = ThreadPoolExecutor(max_workers=1, thread_name_prefix="citations")
 def on_config(config):
     global _build
     root = Path(config.config_file_path).parent
+    _steps.keep_in(root / CACHE / PAGE_STEPS_CACHE, _steps_version())
     bibtex = _bibtex_plugin(config)
     style = _style_path(bibtex.config.csl_file, root)
     started: list[tuple[FormattedRegistry, Apart | None]] = []
@@ -444,6 +451,13 @@ def _start_formatting(root: Path, style: Path, report: SiteReport) -> tuple[Form
         FormattedRegistry(formatted, set(blocks), citeproc, entries),
         Apart(draw_charts, to_draw, report.figures, charts_dir) if to_draw else None,
     )
+
+
+@functools.cache
+def _steps_version() -> str:
+    """The code the page steps' results depend on: theirs (publishing/, sourcing/), and this
+    module, which says what each step does."""
+    return code_version(Path(publishing.__file__).parent, Path(sourcing.__file__).parent, Path(__file__))
 
 
 def _citeproc(root: Path, style: Path) -> Citeproc:

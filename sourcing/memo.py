@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import pickle
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,16 +23,19 @@ FORMAT = 1
 LONG = 256  # a key's part longer than this (a page's text) is hashed once per run, however many keys it is in
 
 
-def _code_version() -> str:
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.read_bytes())
+def code_version(*sources: Path) -> str:
+    """A hash of the source code in `sources` (files, or folders whose *.py files count) and of the
+    Python running it: a result stored under it is computed afresh once any of that code changes."""
+    digest = hashlib.sha256(sys.version.encode())
+    for source in sources:
+        for path in sorted(source.glob("*.py")) if source.is_dir() else [source]:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
 @contextmanager
-def _no_cyclic_gc():
-    """Python's cycle collector paused: loading the store makes so many objects, none of them in a
+def no_cyclic_gc():
+    """Python's cycle collector paused: loading a store makes so many objects, none of them in a
     cycle, that the collector would run dozens of times for nothing (it halves the load time);
     writing it, inside a build, would set off a collection of the whole build's objects."""
     enabled = gc.isenabled()
@@ -43,6 +47,28 @@ def _no_cyclic_gc():
             gc.enable()
 
 
+def load_store(path: Path, version: str) -> dict:
+    """The items kept at `path` under `version`; none if the file is missing, damaged, or was
+    written by other code (a store is a cache: what cannot be read is computed again)."""
+    if not path.is_file():
+        return {}
+    try:
+        with path.open("rb") as stored, no_cyclic_gc():
+            data = pickle.load(stored)
+        if data.get("format") == FORMAT and data.get("version") == version:
+            return data["items"]
+    except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, TypeError, ImportError):
+        pass
+    return {}
+
+
+def save_store(path: Path, version: str, items: dict) -> None:
+    """Keep `items` at `path` under `version` (replacing the file whole, or not at all)."""
+    data = {"format": FORMAT, "version": version, "items": items}
+    with no_cyclic_gc():
+        write_atomically(path, lambda out: pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL))
+
+
 def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -50,18 +76,10 @@ def _sha256(text: str) -> str:
 class Memo:
     def __init__(self, path: Path | None):
         self.path = path
-        self.version = _code_version() if path else ""
-        self.old: dict = {}
+        self.version = code_version(Path(__file__).parent) if path else ""
+        self.old: dict = load_store(path, self.version) if path else {}  # a damaged store is rebuilt
         self.new: dict = {}
         self._digests: dict[str, str] = {}  # long part -> its hash (a str keeps its own hash: the lookup is cheap)
-        if path and path.is_file():
-            try:
-                with path.open("rb") as stored, _no_cyclic_gc():
-                    data = pickle.load(stored)
-                if data.get("format") == FORMAT and data.get("version") == self.version:
-                    self.old = data["items"]
-            except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, TypeError):
-                self.old = {}  # a damaged store is rebuilt
 
     @property
     def folder(self) -> Path | None:
@@ -92,6 +110,4 @@ class Memo:
         """Keep what this run used, and nothing else."""
         if not self.path or self.new.keys() == self.old.keys():
             return
-        data = {"format": FORMAT, "version": self.version, "items": self.new}
-        with _no_cyclic_gc():
-            write_atomically(self.path, lambda out: pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL))
+        save_store(self.path, self.version, self.new)

@@ -7,7 +7,7 @@ import pickle
 from conftest import write_site
 
 from sourcing.check import check_site
-from sourcing.memo import LONG, Memo
+from sourcing.memo import LONG, Memo, code_version
 
 
 def run(root, cache=True):
@@ -99,3 +99,23 @@ def test_many_pages_are_measured_for_reading_ease_apart_and_the_hard_one_is_name
     assert len(flesch) == 1 and flesch[0].startswith("docs/hard.md:")
     assert lines(apart) == lines(stored) == lines(inline)
     assert all(page.reading_due is None for page in apart.page_reports.values())
+
+
+def test_the_code_version_changes_with_any_file_of_the_code(tmp_path):
+    package = tmp_path / "package"
+    package.mkdir()
+    (package / "a.py").write_text("A = 1\n", encoding="utf-8")
+    (package / "notes.txt").write_text("not code\n", encoding="utf-8")
+    single = tmp_path / "hook.py"
+    single.write_text("B = 1\n", encoding="utf-8")
+    before = code_version(package, single)
+    (package / "notes.txt").write_text("still not code\n", encoding="utf-8")
+    assert code_version(package, single) == before
+    (package / "a.py").write_text("A = 2\n", encoding="utf-8")
+    assert code_version(package, single) != before
+    changed = code_version(package, single)
+    single.write_text("B = 2\n", encoding="utf-8")
+    assert code_version(package, single) != changed
+    changed = code_version(package, single)
+    (package / "b.py").write_text("", encoding="utf-8")  # a new module, even empty
+    assert code_version(package, single) != changed

@@ -52,6 +52,66 @@ def test_nothing_is_kept_past_the_limit():
     assert memo.runs == 3
 
 
+def test_kept_on_disk_the_next_process_runs_nothing_for_the_same_text(tmp_path):
+    store = tmp_path / ".cache" / "page-steps.pickle"
+    memo = RebuildMemo()
+    memo.keep_in(store, "code 1")
+    memo.run("upper", upper, "page")
+    memo.end_build()
+    assert store.is_file()
+    again = RebuildMemo()
+    again.keep_in(store, "code 1")
+    assert again.run("upper", lambda text: "not run", "page") == "PAGE"
+    assert again.runs == 0
+
+
+def test_results_of_other_code_are_not_used(tmp_path):
+    store = tmp_path / "page-steps.pickle"
+    memo = RebuildMemo()
+    memo.keep_in(store, "code 1")
+    memo.run("upper", upper, "page")
+    memo.end_build()
+    edited = RebuildMemo()
+    edited.keep_in(store, "code 2")  # a step, or what it calls, was edited
+    assert edited.run("upper", str.lower, "page") == "page"
+    assert edited.runs == 1
+
+
+def test_a_damaged_store_is_made_again(tmp_path):
+    store = tmp_path / "page-steps.pickle"
+    store.write_bytes(b"not a pickle")
+    memo = RebuildMemo()
+    memo.keep_in(store, "code 1")
+    assert memo.run("upper", upper, "page") == "PAGE"
+    memo.end_build()
+    again = RebuildMemo()
+    again.keep_in(store, "code 1")
+    again.run("upper", upper, "page")
+    assert again.runs == 0
+
+
+def test_the_store_is_written_only_when_the_results_changed(tmp_path):
+    store = tmp_path / "page-steps.pickle"
+    memo = RebuildMemo()
+    memo.keep_in(store, "code 1")
+    memo.run("upper", upper, "page")
+    memo.end_build()
+    store.write_bytes(store.read_bytes())  # the same results, in a file of a later time
+    written = store.stat().st_mtime_ns
+    again = RebuildMemo()
+    again.keep_in(store, "code 1")
+    again.run("upper", upper, "page")
+    again.end_build()
+    assert store.stat().st_mtime_ns == written  # an unchanged build writes nothing
+    again.run("upper", upper, "other page")
+    again.end_build()
+    third = RebuildMemo()
+    third.keep_in(store, "code 1")
+    third.run("upper", upper, "other page")
+    assert third.run("upper", upper, "page") == "PAGE"
+    assert third.runs == 1  # only the last build's results are kept: "page" was not in it
+
+
 SERVE_LIKE = """
 import json, sys
 from pathlib import Path
@@ -88,15 +148,26 @@ def test_a_rebuild_in_the_same_process_reuses_what_did_not_change_and_builds_the
         "- term: credit\n  definition: Trust that a debt will be paid.\n  source: doe2020example\n  page: index.md\n  match: [credit]\n",
         encoding="utf-8",
     )
-    done = subprocess.run(
-        [sys.executable, "-c", SERVE_LIKE, str(tmp_path)], capture_output=True, text=True, timeout=300,
-        cwd=tmp_path, env={"PYTHONPATH": str(PROJECT), "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
-    assert done.returncode == 0, done.stderr
-    (first_runs, first), (second_runs, second), (third_runs, third) = json.loads(done.stdout.splitlines()[-1])
+    original = (tmp_path / "docs" / "other.md").read_text(encoding="utf-8")
+
+    def serve_like():
+        done = subprocess.run(
+            [sys.executable, "-c", SERVE_LIKE, str(tmp_path)], capture_output=True, text=True, timeout=300,
+            cwd=tmp_path, env={"PYTHONPATH": str(PROJECT), "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        )
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout.splitlines()[-1])
+
+    (first_runs, first), (second_runs, second), (third_runs, third) = serve_like()
     assert first_runs == 3 * 2  # three steps, two pages
     assert second_runs == 0 and second == first
     assert 0 < third_runs < first_runs  # only what the edit changed ran again
     assert third["index.html"] == first["index.html"]
     assert "A saved edit about credit." in third["other/index.html"]
     assert '<abbr title="Trust that a debt will be paid."' in third["other/index.html"]
+
+    # A new process (the next `mkdocs build`) finds the last build's results in .cache/
+    (tmp_path / "docs" / "other.md").write_text(original, encoding="utf-8")
+    (next_runs, next_site), *_ = serve_like()
+    assert next_runs == 3  # only the page edited back ran again
+    assert next_site == first
