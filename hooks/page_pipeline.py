@@ -23,7 +23,6 @@
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -35,8 +34,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs_bibtex.registry import ReferenceRegistry
 
-import publishing
-import sourcing
 from publishing.bibliography import bibliography_sections, citing_pages, source_lists
 from publishing.charts import chart_drawing, chart_html, charts_to_draw, draw_charts
 from publishing.chinese import mark_chinese
@@ -52,7 +49,7 @@ from publishing.myths import collect_myths, myths_table, verdict_badge
 from publishing.navigation import nav_files
 from publishing.outside_links import add_noopener
 from publishing.page_actions import REPOSITORY_MARKER, handout_pdf_link, page_actions, repository_links
-from publishing.rebuild_memo import RebuildMemo
+from publishing.rebuild_memo import RebuildMemo, steps_version
 from publishing.references import link_citations, reference_list
 from publishing.review_date import review_dates, review_note
 from publishing.system_map import map_html
@@ -64,7 +61,6 @@ from sourcing.apart import Apart
 from sourcing.check import CACHE, SiteReport, check_site
 from sourcing.citations import citation_blocks
 from sourcing.corrections import LOG_PAGE
-from sourcing.memo import code_version
 from sourcing.system_map import MARKER as MAP_MARKER
 from sourcing.verdicts import is_myth_page
 
@@ -116,7 +112,7 @@ _citations = ThreadPoolExecutor(max_workers=1, thread_name_prefix="citations")
 def on_config(config):
     global _build
     root = Path(config.config_file_path).parent
-    _steps.keep_in(root / CACHE / PAGE_STEPS_CACHE, _steps_version())
+    _steps.keep_in(root / CACHE / PAGE_STEPS_CACHE, steps_version(Path(__file__)))
     bibtex = _bibtex_plugin(config)
     style = _style_path(bibtex.config.csl_file, root)
     started: list[tuple[FormattedRegistry, Apart | None]] = []
@@ -451,13 +447,6 @@ def _start_formatting(root: Path, style: Path, report: SiteReport) -> tuple[Form
         FormattedRegistry(formatted, set(blocks), citeproc, entries),
         Apart(draw_charts, to_draw, report.figures, charts_dir) if to_draw else None,
     )
-
-
-@functools.cache
-def _steps_version() -> str:
-    """The code the page steps' results depend on: theirs (publishing/, sourcing/), and this
-    module, which says what each step does."""
-    return code_version(Path(publishing.__file__).parent, Path(sourcing.__file__).parent, Path(__file__))
 
 
 def _citeproc(root: Path, style: Path) -> Citeproc:

@@ -7,11 +7,14 @@ pages outside it point at their published address.
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
 from dataclasses import dataclass
 from functools import cached_property
+
+from .rebuild_memo import RebuildMemo
 
 ARTICLE_START = '<article class="md-content__inner md-typeset">'
 # links to other pages of the site (outside links and links within the page are handled apart)
@@ -36,20 +39,18 @@ def article(page_html: str) -> str:
     return page_html[start + len(ARTICLE_START) : end] if start >= 0 and end >= 0 else ""
 
 
-def print_document(title: str, pages: list[BuiltPage], document_address: str, site_url: str, description: str = "") -> str:
-    """The HTML of one document holding `pages`, to be served at `document_address`."""
+def print_document(
+    title: str, pages: list[BuiltPage], document_address: str, site_url: str, description: str = "",
+    steps: RebuildMemo | None = None,
+) -> str:
+    """The HTML of one document holding `pages`, to be served at `document_address`. With
+    `steps`, each page's section is kept there for the next build (most pages do not change)."""
     prefixes = {page.address: f"p{number}" for number, page in enumerate(pages, start=1)}
+    in_document = repr(sorted(prefixes.items()))  # all that a section depends on, besides its page and prefix
     sections = []
     for page in pages:
-        prefix = prefixes[page.address]
-        # ids and links within the page take the page's prefix; links to other pages are rewritten
-        body = page.article.replace(' id="', f' id="{prefix}-').replace('href="#"', f'href="#{prefix}"')
-        body = body.replace('href="#', f'href="#{prefix}-').replace(f'href="#{prefix}-{prefix}"', f'href="#{prefix}"')
-        body = HREF.sub(
-            lambda m, here=page.address: f' href="{html.escape(_link(html.unescape(m.group(1)), here, prefixes, site_url), quote=True)}"',
-            body,
-        )
-        sections.append(f'<section class="print-page" id="{prefix}">\n{body}\n</section>')
+        make = functools.partial(_section, page.address, prefixes, site_url)
+        sections.append(steps.run("print section", make, page.article, page.address, in_document, site_url) if steps else make(page.article))
     styles = STYLESHEET.findall(pages[0].html) if pages else []
     depth = pages[0].address.strip("/").count("/") + 1 if pages and pages[0].address.strip("/") else 0
     links = "\n".join(
@@ -71,6 +72,19 @@ def print_document(title: str, pages: list[BuiltPage], document_address: str, si
         + "\n".join(sections)
         + "\n</main>\n</body>\n</html>\n"
     )
+
+
+def _section(address: str, prefixes: dict[str, str], site_url: str, article: str) -> str:
+    """The article of the page at `address` as a section of the document."""
+    prefix = prefixes[address]
+    # ids and links within the page take the page's prefix; links to other pages are rewritten
+    body = article.replace(' id="', f' id="{prefix}-').replace('href="#"', f'href="#{prefix}"')
+    body = body.replace('href="#', f'href="#{prefix}-').replace(f'href="#{prefix}-{prefix}"', f'href="#{prefix}"')
+    body = HREF.sub(
+        lambda m: f' href="{html.escape(_link(html.unescape(m.group(1)), address, prefixes, site_url), quote=True)}"',
+        body,
+    )
+    return f'<section class="print-page" id="{prefix}">\n{body}\n</section>'
 
 
 def _title(page: BuiltPage) -> str:

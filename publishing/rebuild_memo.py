@@ -15,13 +15,22 @@ input rather than the input itself, and nothing more once LIMIT characters are h
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from sourcing.memo import load_store, save_store
+import sourcing
+from sourcing.memo import code_version, load_store, save_store
 
 LIMIT = 64_000_000  # characters kept at most (about the pages of a 500-page site, twice)
+
+
+@functools.cache
+def steps_version(hook: Path) -> str:
+    """The version of the code that steps kept by `hook` (a hooks module, which says what each
+    step does) depend on: this package, sourcing/, and the hook."""
+    return code_version(Path(__file__).parent, Path(sourcing.__file__).parent, hook)
 
 
 class RebuildMemo:

@@ -7,6 +7,7 @@ from conftest import PROJECT
 
 from publishing.navigation import nav_files
 from publishing.print_document import BuiltPage, print_document
+from publishing.rebuild_memo import RebuildMemo
 
 PAGE = '<link rel="stylesheet" href="../assets/main.css"><article class="md-content__inner md-typeset">{}</article>'
 
@@ -22,6 +23,27 @@ def test_pages_become_sections_with_unique_ids_and_links_between_them_stay_insid
     assert '<a href="https://site.example/c/">outside</a> <a href="https://e.org/">web</a>' in document
     assert '<link rel="stylesheet" href="../../assets/main.css">' in document
     assert '<li><a href="#p1">A</a></li>' in document
+
+
+def test_sections_kept_for_the_next_build_make_the_same_document_and_follow_the_pages(tmp_path):
+    pages = [
+        BuiltPage("/a/", PAGE.format('<h1 id="a">A</h1><p id="x"><a href="../b/#y">to b</a></p>')),
+        BuiltPage("/b/", PAGE.format('<h1 id="b">B</h1><p id="y"><a href="../a/">back</a></p>')),
+    ]
+    expected = print_document("Pack", pages, "/print/pack/", "https://site.example/")
+    store = tmp_path / "sections.pickle"
+    first = RebuildMemo()
+    first.keep_in(store, "code")
+    assert print_document("Pack", pages, "/print/pack/", "https://site.example/", steps=first) == expected
+    first.end_build()
+    second = RebuildMemo()
+    second.keep_in(store, "code")
+    assert print_document("Pack", pages, "/print/pack/", "https://site.example/", steps=second) == expected
+    assert second.runs == 0
+    # without page a, b's link to it points at the site; b is the first section now
+    alone = print_document("Pack", pages[1:], "/print/pack/", "https://site.example/", steps=second)
+    assert alone == print_document("Pack", pages[1:], "/print/pack/", "https://site.example/")
+    assert '<a href="https://site.example/a/">back</a>' in alone and '<section class="print-page" id="p1">' in alone
 
 
 def test_a_printable_document_is_a_complete_accessible_page():
