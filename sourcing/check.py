@@ -28,7 +28,7 @@ from .charts import CHARTS, Chart, load_charts
 from .charts import MARKER as CHART_MARKER
 from .config import CONFIG, excluded_by_config, load_config, nav_problems
 from .corrections import CORRECTIONS, Correction, load_corrections
-from .datafile import Record, load_yaml, read_text_past_bad_bytes
+from .datafile import Record, load_yaml, parses_kept_in, read_text_past_bad_bytes
 from .docsfiles import docs_files
 from .figures import FIGURES, Figure, load_figures
 from .floors import page_kind
@@ -99,6 +99,11 @@ def check_site(
     `when_pages_read(report)` is called once every page is read, before the check waits for
     reading ease measured apart: the build starts its own slow work there (its citations)."""
     memo = Memo(cache_dir / "check.pickle" if cache_dir else None)
+    with parses_kept_in(memo):  # the data files' too
+        return _check_site(memo, docs_dir, bib_dir, root, config_file, when_pages_read)
+
+
+def _check_site(memo: Memo, docs_dir: Path, bib_dir: Path, root: Path, config_file: Path | None, when_pages_read) -> SiteReport:
     config_file = config_file or root / CONFIG
     config_shown = display_path(config_file, root)
     config = load_config(config_file, config_shown)

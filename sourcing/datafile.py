@@ -13,6 +13,9 @@ from __future__ import annotations
 import codecs
 import datetime
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 import yaml
@@ -20,6 +23,9 @@ import yaml
 from .problems import Problem
 
 ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+# The check's store (sourcing/memo.py) while it runs: a data file's parse is kept there under its
+# text, since reading YAML with the line of every key takes longer than all the rest of a warm check
+_store: ContextVar = ContextVar("data_file_store", default=None)
 
 
 class Record(dict):
@@ -116,12 +122,31 @@ def read_text_past_bad_bytes(path: Path, shown: str) -> tuple[str, Problem | Non
     return body.replace("\r\n", "\n").replace("\r", "\n"), problem
 
 
+@contextmanager
+def parses_kept_in(memo) -> Iterator[None]:
+    """Within it, each data file read is parsed once per text and kept in `memo` (sourcing/memo.py).
+    What is parsed is never changed by its readers: the same objects may be handed out again."""
+    token = _store.set(memo)
+    try:
+        yield
+    finally:
+        _store.reset(token)
+
+
 def load_yaml(path: Path, shown: str) -> tuple[object, list[Problem]]:
     """The YAML document in `path` (None when it cannot be read) and the problems found."""
     text, problem = decode(path.read_bytes(), shown)
     if problem:
         return None, [problem]
-    return parse_yaml(text, shown)
+    memo = _store.get()
+    if memo is None:
+        return parse_yaml(text, shown)
+    key = memo.key("data file", shown, text)
+    found = memo.get(key)
+    if found is None:
+        found = parse_yaml(text, shown)
+        memo.put(key, found)
+    return found
 
 
 def load_data_file(path: Path, shown: str, shape: type, wrong_shape: tuple[str, str]) -> tuple[object | None, list[Problem]]:

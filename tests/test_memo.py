@@ -42,6 +42,25 @@ def test_an_edited_page_is_read_afresh(tmp_path):
     assert any(address.endswith("#new-heading") for address in report.addresses)
 
 
+def test_a_data_file_is_parsed_once_per_text_and_an_edit_is_read_afresh(tmp_path, monkeypatch):
+    from sourcing import datafile
+
+    write_site(tmp_path, {"index.md": "# Home\n\nA fact about credit [@doe2020example].\n"})
+    glossary = tmp_path / "glossary" / "terms.yml"
+    glossary.parent.mkdir()
+    entry = "- term: credit\n  definition: Trust.\n  source: doe2020example\n  page: index.md\n  match: [credit]\n"
+    glossary.write_text(entry, encoding="utf-8")
+    parsed = []
+    real = datafile.parse_yaml
+    monkeypatch.setattr(datafile, "parse_yaml", lambda text, *args, **kwargs: parsed.append(text) or real(text, *args, **kwargs))
+    first = run(tmp_path)
+    assert [t.term for t in first.terms] == ["credit"] and parsed == [entry]
+    assert [t.term for t in run(tmp_path).terms] == ["credit"] and parsed == [entry]  # from the store
+    glossary.write_text(entry + entry, encoding="utf-8")
+    assert "glossary/terms.yml:6: 'credit' has two entries (the first at line 1); merge them into one" in lines(run(tmp_path))
+    assert len(parsed) == 2
+
+
 def test_a_damaged_store_is_rebuilt(tmp_path):
     write_site(tmp_path, {"index.md": "# Home\n\nA fact [@doe2020example].\n"})
     store = tmp_path / ".cache" / "check.pickle"
