@@ -247,13 +247,12 @@ def _addresses(
         problems += [Problem(page.path, line, what, fix) for line, what, fix in anchors.problems]
         address = page_address(name)
         report.addresses.setdefault(address, Source(page.path, 1, name))
-        marker_line = next(
-            (n for n, line in enumerate(text.split("\n"), start=1) if MYTHS_TABLE_MARKER in line or BIBLIOGRAPHY_MARKER in line), 1
-        )
+        generated = {a for _, a in extra}
+        marker_line = _marker_line(text) if generated else 1
         for anchor, line in anchors.anchors().items():
             if anchor == "references" and references and page.blocks:
                 line = page.blocks[0].line  # the build adds the heading because the page cites a source
-            elif anchor in {a for _, a in extra}:
+            elif anchor in generated:
                 line = marker_line
             report.addresses.setdefault(f"{address}#{anchor}", Source(page.path, line, name))
     redirects = {}
@@ -273,6 +272,11 @@ def _addresses(
         redirects_shown = display_path(root / REDIRECTS, root)
         problems += unreadable or address_problems(report.addresses, recorded, shown, redirects, redirects_shown)
     return problems
+
+
+def _marker_line(text: str) -> int:
+    """The line of the first marker of a generated list with headings (the myths table, All sources)."""
+    return next((n for n, line in enumerate(text.split("\n"), start=1) if MYTHS_TABLE_MARKER in line or BIBLIOGRAPHY_MARKER in line), 1)
 
 
 def _page_anchors(text: str, figures, root: Path, extra, references: bool, extensions, memo, figures_key: str):

@@ -211,8 +211,7 @@ def check_page(
             else:
                 report.problems += reading_ease_problems(path, kind, facts.shape, ease)
     known = [c for c in report.citations if c.key in bibliography.entries]
-    strong = [c for c in known if _strong_secondary(bibliography.entries[c.key])]
-    if strong:
+    if any(_strong_secondary(bibliography.entries[c.key]) for c in known):
         return report
     if not known:
         hidden = [block for block in found if not block.in_prose]
