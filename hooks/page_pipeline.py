@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +62,8 @@ from sourcing.apart import Apart
 from sourcing.check import CACHE, SiteReport, check_site
 from sourcing.citations import citation_blocks
 from sourcing.corrections import LOG_PAGE
+from sourcing.readability import prepare as prepare_reading_ease
+from sourcing.stores import write_stores_later
 from sourcing.system_map import MARKER as MAP_MARKER
 from sourcing.verdicts import is_myth_page
 
@@ -73,6 +76,7 @@ CHART_DRAWING = re.compile(r"<!--chart-drawing ([a-z0-9-]+)-->")  # where a char
 CHARTS_CACHE = "charts"  # below the cache folder
 CITATIONS_CACHE = "citations"  # below the check's cache folder; everything there is safe to delete
 PAGE_STEPS_CACHE = "page-steps.pickle"  # the page steps' results of the last build, below the cache folder
+STORES_WRITTEN_AFTER = 0.5  # seconds after a `mkdocs serve` rebuild (sourcing/stores.py)
 REFERENCES_PLACEHOLDER = "<!-- references -->"
 CITATION_TOKEN = re.compile("<!--citation ([0-9]+)-->")
 CITE_TOKEN = re.compile(r"<!--cite (\[[^\]]*\])-->")  # a citation the pipeline made (a chart's, the map's), filled in with the others
@@ -100,12 +104,20 @@ class Build:
 
 _build: Build | None = None
 _citeprocs: dict[tuple[Path, Path], Citeproc] = {}  # kept across `mkdocs serve` rebuilds, with their cache
+_first_serve_build = False  # `mkdocs serve`, until its first build is over
 _steps = RebuildMemo()  # what the pure page steps made of each page, for the next build (and serve rebuild)
 # pandoc formats the citations while Markdown renders the pages (they are needed only once pages are finished)
 _citations = ThreadPoolExecutor(max_workers=1, thread_name_prefix="citations")
 
 
 # Hooks
+
+
+def on_startup(command, dirty):
+    global _first_serve_build
+    if command == "serve":  # caches are written once a rebuild is shown, not while it is waited for
+        write_stores_later(STORES_WRITTEN_AFTER)
+        _first_serve_build = True
 
 
 @event_priority(100)  # before mkdocs-bibtex's on_config, which step 1 takes over
@@ -266,10 +278,15 @@ def on_post_build(config):
     """The citation cache keeps what this build used, the citations formatted for one page (a
     generated list) included: pruned earlier, those were formatted again at every build. The
     page steps' results are kept for the next `mkdocs serve` rebuild."""
+    global _first_serve_build
     if _build:
         _build.registry.wait()  # every pandoc run of the build is over
         _build.registry.citeproc.prune()
     _steps.end_build()
+    if _first_serve_build:  # once the first build is shown: an edited page's reading ease will be measured here
+        _first_serve_build = False
+        cache = Path(config.config_file_path).parent / CACHE
+        threading.Thread(target=prepare_reading_ease, args=(cache,), name="reading-ease", daemon=True).start()
 
 
 def on_post_template(output_content, template_name, config):

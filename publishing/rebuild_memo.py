@@ -10,7 +10,7 @@ page whose input is unchanged gets the result of the last build without running 
 Only the results of the last build are kept (the memory of one build), under a hash of their
 input rather than the input itself, and nothing more once LIMIT characters are held. On disk
 (keep_in), they are one pickle file below .cache/, kept under a hash of the code that made them
-(sourcing/memo.py's store): edit a step, or anything it calls, and every result is made afresh.
+(sourcing/stores.py): edit a step, or anything it calls, and every result is made afresh.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import sourcing
-from sourcing.memo import code_version, load_store, save_store
+from sourcing.stores import code_version, load_store, save_store
 
 LIMIT = 64_000_000  # characters kept at most (about the pages of a 500-page site, twice)
 
@@ -46,7 +46,7 @@ class RebuildMemo:
 
     def keep_in(self, store: Path, version: str) -> None:
         """Keep the results on disk too, at `store`, made by code of `version` (see
-        sourcing.memo.code_version): the results there become the last build's, once per process
+        sourcing.stores.code_version): the results there become the last build's, once per process
         (the next rebuild in the same process has them in memory already)."""
         if (store, version) == (self.store, self.version):
             return

@@ -10,63 +10,12 @@ delete it at any time.
 
 from __future__ import annotations
 
-import gc
 import hashlib
-import pickle
-import sys
-from contextlib import contextmanager
 from pathlib import Path
 
-from .atomic import write_atomically
+from .stores import code_version, load_store, save_store
 
-FORMAT = 1
 LONG = 256  # a key's part longer than this (a page's text) is hashed once per run, however many keys it is in
-
-
-def code_version(*sources: Path) -> str:
-    """A hash of the source code in `sources` (files, or folders whose *.py files count) and of the
-    Python running it: a result stored under it is computed afresh once any of that code changes."""
-    digest = hashlib.sha256(sys.version.encode())
-    for source in sources:
-        for path in sorted(source.glob("*.py")) if source.is_dir() else [source]:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
-@contextmanager
-def no_cyclic_gc():
-    """Python's cycle collector paused: loading a store makes so many objects, none of them in a
-    cycle, that the collector would run dozens of times for nothing (it halves the load time);
-    writing it, inside a build, would set off a collection of the whole build's objects."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def load_store(path: Path, version: str) -> dict:
-    """The items kept at `path` under `version`; none if the file is missing, damaged, or was
-    written by other code (a store is a cache: what cannot be read is computed again)."""
-    if not path.is_file():
-        return {}
-    try:
-        with path.open("rb") as stored, no_cyclic_gc():
-            data = pickle.load(stored)
-        if data.get("format") == FORMAT and data.get("version") == version:
-            return data["items"]
-    except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, TypeError, ImportError):
-        pass
-    return {}
-
-
-def save_store(path: Path, version: str, items: dict) -> None:
-    """Keep `items` at `path` under `version` (replacing the file whole, or not at all)."""
-    data = {"format": FORMAT, "version": version, "items": items}
-    with no_cyclic_gc():
-        write_atomically(path, lambda out: pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _sha256(text: str) -> str:

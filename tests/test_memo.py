@@ -7,7 +7,8 @@ import pickle
 from conftest import write_site
 
 from sourcing.check import check_site
-from sourcing.memo import LONG, Memo, code_version
+from sourcing.memo import LONG, Memo
+from sourcing.stores import code_version
 
 
 def run(root, cache=True):
