@@ -51,7 +51,7 @@ class RebuildMemo:
         if (store, version) == (self.store, self.version):
             return
         self.store, self.version = store, version
-        self.previous = load_store(store, version)
+        self.previous = dict(load_store(store, version))  # a copy: its items are taken out as they are used
         self.stored = set(self.previous)
 
     def run(self, name: str, step: Callable[[str], str], text: str, *settings: str) -> str:
@@ -61,7 +61,7 @@ class RebuildMemo:
         key = (name, *settings, digest)
         found = self.current.get(key)
         if found is None:
-            found = self.previous.get(key)
+            found = self.previous.pop(key, None)  # held once, in this build's results
         if found is None:
             found = step(text)
             self.runs += 1
