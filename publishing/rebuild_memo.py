@@ -75,7 +75,7 @@ class RebuildMemo:
         store is written again only if this build's results differ from those it holds."""
         if self.store is not None and self.current.keys() != self.stored:
             try:
-                save_store(self.store, self.version, self.current)
+                save_store(self.store, self.version, dict(self.current))  # a copy: the next build takes items out
                 self.stored = set(self.current)
             except OSError:
                 pass  # a cache that cannot be written is only a slower next build

@@ -112,6 +112,26 @@ def test_the_store_is_written_only_when_the_results_changed(tmp_path):
     assert third.runs == 1  # only the last build's results are kept: "page" was not in it
 
 
+def test_a_store_written_later_holds_what_the_build_made_though_the_next_build_reuses_it(tmp_path):
+    from sourcing.stores import write_pending_stores, write_stores_later
+
+    store = tmp_path / "page-steps.pickle"
+    write_stores_later(60)  # as in `mkdocs serve`
+    try:
+        memo = RebuildMemo()
+        memo.keep_in(store, "code 1")
+        memo.run("upper", upper, "page")
+        memo.end_build()
+        memo.run("upper", upper, "page")  # the next rebuild, before the store is written
+        write_pending_stores()
+    finally:
+        write_stores_later(None)
+    again = RebuildMemo()
+    again.keep_in(store, "code 1")
+    again.run("upper", upper, "page")
+    assert again.runs == 0
+
+
 SERVE_LIKE = """
 import json, sys
 from pathlib import Path
