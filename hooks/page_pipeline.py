@@ -277,7 +277,7 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     """The citation cache keeps what this build used, the citations formatted for one page (a
     generated list) included: pruned earlier, those were formatted again at every build. The
-    page steps' results are kept for the next `mkdocs serve` rebuild."""
+    page steps' results are kept for the next build."""
     global _first_serve_build
     if _build:
         _build.registry.wait()  # every pandoc run of the build is over

@@ -14,6 +14,8 @@ from publishing.rebuild_memo import RebuildMemo, steps_version
 from sourcing.addresses import PRINT, is_lesson_plan, page_address  # the check knows these addresses too
 from sourcing.check import CACHE
 
+ASSIGNED = re.compile(r"## Before the lesson\n(.*?)\n## ", re.DOTALL)
+MD_LINK = re.compile(r"\]\(([^)#\s]+\.md)")
 SECTIONS_CACHE = "print-sections.pickle"  # each page's section of the last build, below the cache folder
 
 _written: dict[str, str] = {}  # address -> the page as written, this build
@@ -29,8 +31,6 @@ def on_post_page(output, page, config):
     _written[page_address(page.file.src_uri)] = output
     return output
 
-ASSIGNED = re.compile(r"## Before the lesson\n(.*?)\n## ", re.DOTALL)
-MD_LINK = re.compile(r"\]\(([^)#\s]+\.md)")
 
 def on_post_build(config):
     site = Path(config.site_dir)
