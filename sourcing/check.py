@@ -43,6 +43,7 @@ from .system_map import SYSTEM_MAP, SystemMap, load_system_map
 GLOSSARY = Path("glossary") / "terms.yml"  # relative to the project folder
 REVIEW_AGE_MONTHS = 12  # a page whose facts were checked longer ago than this is due for review
 CACHE = Path(".cache")  # below the project folder: what the check and the build keep between runs
+LIBRARIES = Path("requirements.lock")  # the locked libraries: a new PyYAML or textstat reads everything afresh
 MEASURED_APART_FROM = 8  # pages to measure for reading ease from which a process of its own is worth starting
 
 
@@ -98,7 +99,7 @@ def check_site(
     relative to `root`. With `cache_dir`, what was read from unchanged files is kept there.
     `when_pages_read(report)` is called once every page is read, before the check waits for
     reading ease measured apart: the build starts its own slow work there (its citations)."""
-    memo = Memo(cache_dir / "check.pickle" if cache_dir else None)
+    memo = Memo(cache_dir / "check.pickle" if cache_dir else None, root / LIBRARIES)
     with parses_kept_in(memo):  # the data files' too
         return _check_site(memo, docs_dir, bib_dir, root, config_file, when_pages_read)
 

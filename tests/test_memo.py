@@ -139,3 +139,17 @@ def test_the_code_version_changes_with_any_file_of_the_code(tmp_path):
     changed = code_version(package, single)
     (package / "b.py").write_text("", encoding="utf-8")  # a new module, even empty
     assert code_version(package, single) != changed
+
+
+def test_a_new_lock_of_the_libraries_reads_everything_afresh(tmp_path):
+    write_site(tmp_path, {"index.md": "# Home\n\nA fact [@doe2020example].\n"})
+    lock = tmp_path / "requirements.lock"
+    lock.write_text("pyyaml==6.0.2\n", encoding="utf-8")
+    run(tmp_path)
+    store = tmp_path / ".cache" / "check.pickle"
+    version = pickle.loads(store.read_bytes())["version"]
+    run(tmp_path)
+    assert pickle.loads(store.read_bytes())["version"] == version
+    lock.write_text("pyyaml==6.0.3\n", encoding="utf-8")
+    run(tmp_path)
+    assert pickle.loads(store.read_bytes())["version"] != version
