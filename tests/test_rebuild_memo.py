@@ -52,27 +52,33 @@ def test_nothing_is_kept_past_the_limit():
     assert memo.runs == 3
 
 
+def kept(store, version="code 1"):
+    """A memo keeping its results at `store`, as a new process's first build finds it."""
+    memo = RebuildMemo()
+    memo.keep_in(store, version)
+    return memo
+
+
+def one_build(store, text="page"):
+    memo = kept(store)
+    memo.run("upper", upper, text)
+    memo.end_build()
+    return memo
+
+
 def test_kept_on_disk_the_next_process_runs_nothing_for_the_same_text(tmp_path):
     store = tmp_path / ".cache" / "page-steps.pickle"
-    memo = RebuildMemo()
-    memo.keep_in(store, "code 1")
-    memo.run("upper", upper, "page")
-    memo.end_build()
+    one_build(store)
     assert store.is_file()
-    again = RebuildMemo()
-    again.keep_in(store, "code 1")
+    again = kept(store)
     assert again.run("upper", lambda text: "not run", "page") == "PAGE"
     assert again.runs == 0
 
 
 def test_results_of_other_code_are_not_used(tmp_path):
     store = tmp_path / "page-steps.pickle"
-    memo = RebuildMemo()
-    memo.keep_in(store, "code 1")
-    memo.run("upper", upper, "page")
-    memo.end_build()
-    edited = RebuildMemo()
-    edited.keep_in(store, "code 2")  # a step, or what it calls, was edited
+    one_build(store)
+    edited = kept(store, "code 2")  # a step, or what it calls, was edited
     assert edited.run("upper", str.lower, "page") == "page"
     assert edited.runs == 1
 
@@ -80,33 +86,24 @@ def test_results_of_other_code_are_not_used(tmp_path):
 def test_a_damaged_store_is_made_again(tmp_path):
     store = tmp_path / "page-steps.pickle"
     store.write_bytes(b"not a pickle")
-    memo = RebuildMemo()
-    memo.keep_in(store, "code 1")
-    assert memo.run("upper", upper, "page") == "PAGE"
-    memo.end_build()
-    again = RebuildMemo()
-    again.keep_in(store, "code 1")
+    assert one_build(store).runs == 1
+    again = kept(store)
     again.run("upper", upper, "page")
     assert again.runs == 0
 
 
 def test_the_store_is_written_only_when_the_results_changed(tmp_path):
     store = tmp_path / "page-steps.pickle"
-    memo = RebuildMemo()
-    memo.keep_in(store, "code 1")
-    memo.run("upper", upper, "page")
-    memo.end_build()
+    one_build(store)
     store.write_bytes(store.read_bytes())  # the same results, in a file of a later time
     written = store.stat().st_mtime_ns
-    again = RebuildMemo()
-    again.keep_in(store, "code 1")
+    again = kept(store)
     again.run("upper", upper, "page")
     again.end_build()
     assert store.stat().st_mtime_ns == written  # an unchanged build writes nothing
     again.run("upper", upper, "other page")
     again.end_build()
-    third = RebuildMemo()
-    third.keep_in(store, "code 1")
+    third = kept(store)
     third.run("upper", upper, "other page")
     assert third.run("upper", upper, "page") == "PAGE"
     assert third.runs == 1  # only the last build's results are kept: "page" was not in it
@@ -118,16 +115,12 @@ def test_a_store_written_later_holds_what_the_build_made_though_the_next_build_r
     store = tmp_path / "page-steps.pickle"
     write_stores_later(60)  # as in `mkdocs serve`
     try:
-        memo = RebuildMemo()
-        memo.keep_in(store, "code 1")
-        memo.run("upper", upper, "page")
-        memo.end_build()
+        memo = one_build(store)
         memo.run("upper", upper, "page")  # the next rebuild, before the store is written
         write_pending_stores()
     finally:
         write_stores_later(None)
-    again = RebuildMemo()
-    again.keep_in(store, "code 1")
+    again = kept(store)
     again.run("upper", upper, "page")
     assert again.runs == 0
 
