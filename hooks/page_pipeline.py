@@ -286,7 +286,7 @@ def on_post_build(config):
     if _first_serve_build:  # once the first build is shown: an edited page's reading ease will be measured here
         _first_serve_build = False
         cache = Path(config.config_file_path).parent / CACHE
-        threading.Thread(target=prepare_reading_ease, args=(cache,), name="reading-ease", daemon=True).start()
+        threading.Thread(target=_prepare_reading_ease, args=(cache,), name="reading-ease", daemon=True).start()
 
 
 def on_post_template(output_content, template_name, config):
@@ -410,6 +410,15 @@ def _chart_drawing(chart_id: str, config) -> str:
         _build.charts_drawn = None
     root = Path(config.config_file_path).parent
     return chart_drawing(_build.report.charts[chart_id], _build.report.figures, root / CACHE / CHARTS_CACHE)
+
+
+def _prepare_reading_ease(cache: Path) -> None:
+    """Load the reading-ease formula ahead of the first edit; if that fails, the check loads it
+    when it needs it and reports the error there, as usual (not as a thread's traceback)."""
+    try:
+        prepare_reading_ease(cache)
+    except Exception as error:  # noqa: BLE001 (only a head start)
+        log.debug("reading ease not loaded ahead: %s", error)
 
 
 def _bibtex_plugin(config):

@@ -72,3 +72,14 @@ def test_the_kept_dictionary_is_not_followed_by_the_cycle_collector(tmp_path, mo
     gc.collect()
     assert len(words) > 100_000
     assert len(gc.get_objects()) - before < 1_000
+
+
+def test_loading_reading_ease_ahead_in_serve_fails_quietly(monkeypatch, tmp_path):
+    """An optimisation only: the check reports a broken formula itself when it needs it."""
+    import page_pipeline
+
+    def broken(cache):
+        raise ImportError("no module named textstat")
+
+    monkeypatch.setattr(page_pipeline, "prepare_reading_ease", broken)
+    page_pipeline._prepare_reading_ease(tmp_path)  # no exception, no traceback from a thread
