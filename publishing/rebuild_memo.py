@@ -51,7 +51,7 @@ class RebuildMemo:
         if (store, version) == (self.store, self.version):
             return
         self.store, self.version = store, version
-        self.previous = dict(load_store(store, version))  # a copy: its items are taken out as they are used
+        self.previous = load_store(store, version)
         self.stored = set(self.previous)
 
     def run(self, name: str, step: Callable[[str], str], text: str, *settings: str) -> str:
@@ -61,7 +61,7 @@ class RebuildMemo:
         key = (name, *settings, digest)
         found = self.current.get(key)
         if found is None:
-            found = self.previous.pop(key, None)  # held once, in this build's results
+            found = self.previous.get(key)
         if found is None:
             found = step(text)
             self.runs += 1
@@ -75,7 +75,7 @@ class RebuildMemo:
         store is written again only if this build's results differ from those it holds."""
         if self.store is not None and self.current.keys() != self.stored:
             try:
-                save_store(self.store, self.version, dict(self.current))  # a copy: the next build takes items out
+                save_store(self.store, self.version, self.current)  # read, never changed, from now on
                 self.stored = set(self.current)
             except OSError:
                 pass  # a cache that cannot be written is only a slower next build

@@ -27,7 +27,7 @@ class Memo:
         """`dependencies`: files besides this package's code that results depend on (the lock of
         the libraries that parse YAML and measure reading ease); those missing are left out."""
         self.path = path
-        self.version = code_version(Path(__file__).parent, *(d for d in dependencies if d.is_file())) if path else ""
+        self.version = code_version(Path(__file__).parent, *dependencies) if path else ""
         self.old: dict = load_store(path, self.version) if path else {}  # a damaged store is rebuilt
         self.new: dict = {}
         self._digests: dict[str, str] = {}  # long part -> its hash (a str keeps its own hash: the lookup is cheap)

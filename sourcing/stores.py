@@ -26,11 +26,12 @@ FORMAT = 1
 
 
 def code_version(*sources: Path) -> str:
-    """A hash of the source code in `sources` (files, or folders whose *.py files count) and of the
-    Python running it: a result stored under it is computed afresh once any of that code changes."""
+    """A hash of the source code in `sources` (files, or folders whose *.py files count; a file
+    that does not exist counts as absent) and of the Python running it: a result stored under it
+    is computed afresh once any of that code changes."""
     digest = hashlib.sha256(sys.version.encode())
     for source in sources:
-        for path in sorted(source.glob("*.py")) if source.is_dir() else [source]:
+        for path in sorted(source.glob("*.py")) if source.is_dir() else [source] if source.is_file() else []:
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
