@@ -3,8 +3,8 @@ hooks/template_cache.py)."""
 
 import jinja2
 import pytest
-from jinja2.bccache import bc_magic
 from conftest import explainer, mkdocs_build, write_site
+from jinja2.bccache import bc_magic
 
 from publishing.template_cache import keep_compiled_templates
 
@@ -64,7 +64,13 @@ def test_a_damaged_cache_file_is_compiled_again_and_rewritten(tmp_path, compiled
     for kept in tmp_path.iterdir():
         data = kept.read_bytes()
         header = len(bc_magic)  # Jinja checks the header itself; what comes after it, it trusts
-        kept.write_bytes({"empty": b"", "cut inside its checksum": data[: header + 5], "noise after its header": data[:header] + b"\x80\xff" * 50}[damage])
+        kept.write_bytes(
+            {
+                "empty": b"",
+                "cut inside its checksum": data[: header + 5],
+                "noise after its header": data[:header] + b"\x80\xff" * 50,
+            }[damage]
+        )
     compiled.clear()
     assert render(tmp_path, TEMPLATES) == "<h1>Hello</h1> and more"
     assert sorted(compiled) == ["page.html", "title.html"]
