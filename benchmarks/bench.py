@@ -201,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         builds(real, args.runs)
         check(real, args.runs)
         if not args.no_serve:
-            serve(real, "overview.md", "overview/", "creemers2018evolving", 3, timeout=60)
+            serve(real, "overview.md", "overview/", "creemers2018evolving", args.runs, timeout=60)
         if not args.no_large:
             large = Path(folder) / "large"
             generate(large, 1000, 5000)
