@@ -3,8 +3,9 @@
 
 MkDocs makes a new Jinja environment for every build, `mkdocs serve` rebuilds included, and
 Jinja compiles every template it loads into Python code afresh: about 0.3 s of each build of
-this site, spent on the same forty Material templates every time. Jinja can keep what it
-compiled (a "bytecode cache"); we use its FileSystemBytecodeCache as it is, with two changes:
+this site, spent on the same forty-odd templates (Material's and ours) every time. Jinja can
+keep what it compiled (a "bytecode cache"); we use its FileSystemBytecodeCache as it is, with
+two changes:
 
 - Jinja knows a cached template is stale when the template's text changes. What it compiled
   also depends on Jinja's version and the environment's extensions, so those go into the

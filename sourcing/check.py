@@ -43,7 +43,7 @@ from .system_map import SYSTEM_MAP, SystemMap, load_system_map
 GLOSSARY = Path("glossary") / "terms.yml"  # relative to the project folder
 REVIEW_AGE_MONTHS = 12  # a page whose facts were checked longer ago than this is due for review
 CACHE = Path(".cache")  # below the project folder: what the check and the build keep between runs
-LIBRARIES = Path("requirements.lock")  # the locked libraries: a new PyYAML or textstat reads everything afresh
+LIBRARIES = Path("requirements.lock")  # the locked libraries: what the check and the build keep is made afresh when they change
 MEASURED_APART_FROM = 8  # pages to measure for reading ease from which a process of its own is worth starting
 
 
