@@ -9,6 +9,8 @@
    generated lists (glossary, myths table, all sources), which Markdown must render; a line that
    starts with a citation is joined to the line before (publishing/citation_lines.py).
 3. mkdocs-bibtex replaces each citation block in prose (with a token, see FormattedRegistry).
+   MkDocs renders the Markdown, or takes the last build's render of the same page
+   (publishing/render_memo.py, set up in step 2).
 4. on_page_content, on the page's HTML before search indexes it: glossary terms at first use,
    review date and verdict badge.
 5. on_page_context: ClaimReview metadata on myth pages.
@@ -52,6 +54,7 @@ from publishing.outside_links import add_noopener
 from publishing.page_actions import REPOSITORY_MARKER, handout_pdf_link, page_actions, repository_links
 from publishing.rebuild_memo import RebuildMemo, steps_version
 from publishing.references import link_citations, reference_list
+from publishing.render_memo import keep_render, site_settings
 from publishing.review_date import review_dates, review_note
 from publishing.system_map import map_html
 
@@ -59,11 +62,11 @@ from publishing.system_map import map_html
 # and "All sources" every reference (the check reads them too: the lists add headings)
 from sourcing.addresses import BIBLIOGRAPHY_MARKER, CORRECTIONS_MARKER, GLOSSARY_MARKER, MYTHS_TABLE_MARKER, REFERENCES
 from sourcing.apart import Apart
-from sourcing.check import CACHE, SiteReport, check_site
+from sourcing.check import CACHE, LIBRARIES, SiteReport, check_site
 from sourcing.citations import citation_blocks
 from sourcing.corrections import LOG_PAGE
 from sourcing.readability import prepare as prepare_reading_ease
-from sourcing.stores import write_stores_later
+from sourcing.stores import code_version, write_stores_later
 from sourcing.system_map import MARKER as MAP_MARKER
 from sourcing.verdicts import is_myth_page
 
@@ -100,6 +103,7 @@ class Build:
     notes: dict = field(default_factory=dict)  # page -> its correction notes, from its Markdown to its HTML
     map_links: dict = field(default_factory=dict)  # page showing the map -> address of each box's page
     charts_drawn: Apart | None = None  # charts being drawn in a process of their own
+    render_settings: tuple[str, ...] | None = None  # what every page's render depends on (None: keep none)
 
 
 _build: Build | None = None
@@ -151,6 +155,12 @@ def on_config(config):
     bibtex.last_configured = math.inf
     _build = Build(report, registry, GlossaryMarker(report.terms), citing_pages(report.page_reports), charts_drawn=charts_drawn)
     return config
+
+
+def on_files(files, config):
+    root = Path(config.config_file_path).parent
+    _build.render_settings = site_settings(config, files, code_version(root / LIBRARIES))
+    return files
 
 
 @event_priority(50)  # before mkdocs-bibtex's on_page_markdown
@@ -207,6 +217,8 @@ def on_page_markdown(markdown, page, config, files):
     markdown = _steps.run("join lines", join_citation_lines, markdown)  # a line starting with a citation would end its list item
     if blocks:
         markdown = f"{markdown.rstrip()}\n\n{REFERENCES_SECTION}"  # the list goes in last (on_post_page)
+    if build.render_settings:  # Markdown renders this page only if it changed (publishing/render_memo.py)
+        keep_render(page, _steps, build.render_settings)
     return markdown
 
 

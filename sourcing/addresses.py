@@ -71,6 +71,12 @@ ALL_EXTENSIONS = frozenset({"attr_list", "admonition", "pymdownx.details", "pymd
 SNIPPET_TARGET = re.compile(r"(?i)(.*?)(?:((?::-?[0-9]*){1,2})|(:[a-z][-_0-9a-z]*))?$")
 
 
+def uses_snippets(text: str) -> bool:
+    """Whether a page may include another file with pymdownx.snippets (every form of its marker
+    has "8<-"): what is made of such a page depends on other files than the page."""
+    return "8<-" in text
+
+
 @dataclass(frozen=True)
 class Heading:
     level: int

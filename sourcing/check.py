@@ -21,6 +21,7 @@ from .addresses import (
     page_anchors,
     print_addresses,
     read_published,
+    uses_snippets,
 )
 from .apart import Apart
 from .bibliography import SOURCE_TYPES, Bibliography, load_bibliography, today
@@ -286,7 +287,7 @@ def _page_anchors(text: str, figures, root: Path, extra, references: bool, exten
         body = re.sub(r"[^\n]", " ", page.text[: page.body_start]) + page.text[page.body_start :]
         return page_anchors(body, figures, root, extra, references, extensions)
 
-    if "8<-" in text or not memo:  # a page with snippets depends on other files: read afresh
+    if uses_snippets(text) or not memo:  # a page with snippets depends on other files: read afresh
         return read()
     key = memo.key("anchors", figures_key, repr(extra), str(references), repr(sorted(extensions)), text)
     found = memo.get(key)
