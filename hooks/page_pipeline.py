@@ -103,7 +103,7 @@ class Build:
     notes: dict = field(default_factory=dict)  # page -> its correction notes, from its Markdown to its HTML
     map_links: dict = field(default_factory=dict)  # page showing the map -> address of each box's page
     charts_drawn: Apart | None = None  # charts being drawn in a process of their own
-    render_settings: tuple[str, ...] | None = None  # what every page's render depends on (None: keep none)
+    render_settings: tuple[str, ...] | None = None  # what every page's render depends on (empty: keep none)
 
 
 _build: Build | None = None
@@ -155,12 +155,6 @@ def on_config(config):
     bibtex.last_configured = math.inf
     _build = Build(report, registry, GlossaryMarker(report.terms), citing_pages(report.page_reports), charts_drawn=charts_drawn)
     return config
-
-
-def on_files(files, config):
-    root = Path(config.config_file_path).parent
-    _build.render_settings = site_settings(config, files, code_version(root / LIBRARIES))
-    return files
 
 
 @event_priority(50)  # before mkdocs-bibtex's on_page_markdown
@@ -217,6 +211,9 @@ def on_page_markdown(markdown, page, config, files):
     markdown = _steps.run("join lines", join_citation_lines, markdown)  # a line starting with a citation would end its list item
     if blocks:
         markdown = f"{markdown.rstrip()}\n\n{REFERENCES_SECTION}"  # the list goes in last (on_post_page)
+    if build.render_settings is None:  # with every file of the site known, as MkDocs renders pages
+        root = Path(config.config_file_path).parent
+        build.render_settings = site_settings(config, files, code_version(root / LIBRARIES)) or ()
     if build.render_settings:  # Markdown renders this page only if it changed (publishing/render_memo.py)
         keep_render(page, _steps, build.render_settings)
     return markdown
