@@ -35,6 +35,7 @@ from types import SimpleNamespace
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.toc import get_toc
 from mkdocs_bibtex.registry import ReferenceRegistry
 
 from publishing.bibliography import bibliography_sections, citing_pages, source_lists
@@ -215,7 +216,7 @@ def on_page_markdown(markdown, page, config, files):
         root = Path(config.config_file_path).parent
         build.render_settings = site_settings(config, files, code_version(root / LIBRARIES)) or ()
     if build.render_settings:  # Markdown renders this page only if it changed (publishing/render_memo.py)
-        keep_render(page, _steps, build.render_settings)
+        keep_render(page, _steps, build.render_settings, get_toc)
     return markdown
 
 

@@ -34,8 +34,6 @@ import logging
 import threading
 from collections.abc import Callable
 
-from mkdocs.structure.toc import AnchorLink, TableOfContents
-
 from publishing.rebuild_memo import RebuildMemo
 from sourcing.addresses import uses_snippets
 
@@ -70,9 +68,10 @@ def site_settings(config, files, libraries: str) -> tuple[str, ...] | None:
     return (hashlib.blake2b(json.dumps(site, sort_keys=True, default=repr).encode(), digest_size=16).hexdigest(),)
 
 
-def keep_render(page, memo: RebuildMemo, settings: tuple[str, ...]) -> None:
+def keep_render(page, memo: RebuildMemo, settings: tuple[str, ...], get_toc: Callable) -> None:
     """Make MkDocs's `page.render(config, files)` take its result from `memo` when the page's
-    Markdown and `settings` (site_settings) are those of a render kept there."""
+    Markdown and `settings` (site_settings) are those of a render kept there. `get_toc` is
+    MkDocs's own, which makes a page's table of contents of the toc extension's tokens."""
     render = page.render  # MkDocs's own
 
     def kept_render(config, files) -> None:
@@ -90,7 +89,7 @@ def keep_render(page, memo: RebuildMemo, settings: tuple[str, ...]) -> None:
             return None
         if result == NOT_KEPT:
             return render(config, files)
-        _load(page, result, files)
+        _load(page, result, files, get_toc)
         return None
 
     page.render = kept_render
@@ -123,7 +122,7 @@ def _dump(page) -> str:
     return json.dumps(
         {
             "content": page.content,
-            "toc": [_toc_item(item) for item in page.toc],
+            "toc": [_toc_token(item) for item in page.toc],
             "title": page._title_from_render,
             "anchors": sorted(page.present_anchor_ids or ()),
             "links": None if links is None else {file.src_uri: anchors for file, anchors in links.items()},
@@ -131,24 +130,17 @@ def _dump(page) -> str:
     )
 
 
-def _toc_item(item: AnchorLink) -> list:
-    return [item.title, item.id, item.level, [_toc_item(child) for child in item.children]]
+def _toc_token(item) -> dict:
+    """An entry of the table of contents as the toc extension's token, which MkDocs made it of."""
+    return {"level": item.level, "id": item.id, "name": item.title, "children": [_toc_token(c) for c in item.children]}
 
 
-def _load(page, result: str, files) -> None:
+def _load(page, result: str, files, get_toc: Callable) -> None:
     kept = json.loads(result)
     page.content = kept["content"]
-    page.toc = TableOfContents([_anchor_link(item) for item in kept["toc"]])
-    if len(page.toc):
-        page.toc.items[0].active = True  # as MkDocs's get_toc does
+    page.toc = get_toc(kept["toc"])
     page._title_from_render = kept["title"]
     page.present_anchor_ids = set(kept["anchors"])
     if kept["links"] is not None:
         page.links_to_anchors = {files.get_file_from_path(uri): anchors for uri, anchors in kept["links"].items()}
 
-
-def _anchor_link(item: list) -> AnchorLink:
-    title, id, level, children = item
-    link = AnchorLink(title, id, level)
-    link.children = [_anchor_link(child) for child in children]
-    return link

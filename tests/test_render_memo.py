@@ -8,7 +8,7 @@ import sys
 from types import SimpleNamespace
 
 from conftest import PROJECT, explainer, write_site
-from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
 
 from publishing.rebuild_memo import RebuildMemo
 from publishing.render_memo import keep_render, site_settings
@@ -51,11 +51,11 @@ def rendered(page):
 
 def build_twice(memo, markdown, renders, warn=False):
     first = fake_page(markdown, renders, warn)
-    keep_render(first, memo, ("site",))
+    keep_render(first, memo, ("site",), get_toc)
     first.render(None, FILES)
     memo.end_build()
     second = fake_page(markdown, renders, warn)
-    keep_render(second, memo, ("site",))
+    keep_render(second, memo, ("site",), get_toc)
     second.render(None, FILES)
     return first, second
 
@@ -73,10 +73,10 @@ def test_an_edited_page_or_other_site_settings_render_again():
     memo = RebuildMemo()
     build_twice(memo, "Some text.", renders)
     page = fake_page("Some text, edited.", renders)
-    keep_render(page, memo, ("site",))
+    keep_render(page, memo, ("site",), get_toc)
     page.render(None, FILES)
     page = fake_page("Some text.", renders)
-    keep_render(page, memo, ("another site",))
+    keep_render(page, memo, ("another site",), get_toc)
     page.render(None, FILES)
     assert renders == ["Some text.", "Some text, edited.", "Some text."]
 
