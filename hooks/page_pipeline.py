@@ -67,7 +67,7 @@ from sourcing.check import CACHE, LIBRARIES, SiteReport, check_site
 from sourcing.citations import citation_blocks
 from sourcing.corrections import LOG_PAGE
 from sourcing.readability import prepare as prepare_reading_ease
-from sourcing.stores import code_version, write_stores_later
+from sourcing.stores import write_stores_later
 from sourcing.system_map import MARKER as MAP_MARKER
 from sourcing.verdicts import is_myth_page
 
@@ -129,7 +129,7 @@ def on_startup(command, dirty):
 def on_config(config):
     global _build
     root = Path(config.config_file_path).parent
-    _steps.keep_in(root / CACHE / PAGE_STEPS_CACHE, steps_version(Path(__file__)))
+    _steps.keep_in(root / CACHE / PAGE_STEPS_CACHE, steps_version(Path(__file__), root / LIBRARIES))
     bibtex = _bibtex_plugin(config)
     style = _style_path(bibtex.config.csl_file, root)
     started: list[tuple[FormattedRegistry, Apart | None]] = []
@@ -213,8 +213,7 @@ def on_page_markdown(markdown, page, config, files):
     if blocks:
         markdown = f"{markdown.rstrip()}\n\n{REFERENCES_SECTION}"  # the list goes in last (on_post_page)
     if build.render_settings is None:  # with every file of the site known, as MkDocs renders pages
-        root = Path(config.config_file_path).parent
-        build.render_settings = site_settings(config, files, code_version(root / LIBRARIES)) or ()
+        build.render_settings = site_settings(config, files)
     if build.render_settings:  # Markdown renders this page only if it changed (publishing/render_memo.py)
         keep_render(page, _steps, build.render_settings, get_toc)
     return markdown

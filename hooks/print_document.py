@@ -12,7 +12,7 @@ from publishing.navigation import nav_files
 from publishing.print_document import BuiltPage, print_document
 from publishing.rebuild_memo import RebuildMemo, steps_version
 from sourcing.addresses import PRINT, is_lesson_plan, page_address  # the check knows these addresses too
-from sourcing.check import CACHE
+from sourcing.check import CACHE, LIBRARIES
 
 ASSIGNED = re.compile(r"## Before the lesson\n(.*?)\n## ", re.DOTALL)
 MD_LINK = re.compile(r"\]\(([^)#\s]+\.md)")
@@ -34,7 +34,8 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     site = Path(config.site_dir)
-    _sections.keep_in(Path(config.config_file_path).parent / CACHE / SECTIONS_CACHE, steps_version(Path(__file__)))
+    root = Path(config.config_file_path).parent
+    _sections.keep_in(root / CACHE / SECTIONS_CACHE, steps_version(Path(__file__), root / LIBRARIES))
     order = [page_address(name) for name in nav_files(config.nav) if not name.startswith(("http:", "https:"))]
 
     pages: dict[str, BuiltPage] = {}  # each built page read once, for every document it is in

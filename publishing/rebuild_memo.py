@@ -10,7 +10,8 @@ page whose input is unchanged gets the result of the last build without running 
 Only the results of the last build are kept (the memory of one build), under a hash of their
 input rather than the input itself, and nothing more once LIMIT characters are held. On disk
 (keep_in), they are one pickle file below .cache/, kept under a hash of the code that made them
-(sourcing/stores.py): edit a step, or anything it calls, and every result is made afresh.
+(sourcing/stores.py) and the lock file: edit a step, or anything it calls, or upgrade a library,
+and every result is made afresh.
 """
 
 from __future__ import annotations
@@ -27,10 +28,11 @@ LIMIT = 64_000_000  # characters kept at most (about the pages of a 500-page sit
 
 
 @functools.cache
-def steps_version(hook: Path) -> str:
+def steps_version(hook: Path, libraries: Path) -> str:
     """The version of the code that steps kept by `hook` (a hooks module, which says what each
-    step does) depend on: this package, sourcing/, and the hook."""
-    return code_version(Path(__file__).parent, Path(sourcing.__file__).parent, hook)
+    step does) depend on: this package, sourcing/, the hook, and the locked libraries
+    (`libraries`, requirements.lock: a new Markdown renders afresh)."""
+    return code_version(Path(__file__).parent, Path(sourcing.__file__).parent, hook, libraries)
 
 
 class RebuildMemo:

@@ -10,9 +10,9 @@ site. Here every page is still built; only the Markdown-to-HTML step is taken fr
 - the page's Markdown as MkDocs renders it (after every page_markdown step, mkdocs-bibtex's too);
 - the page's address, and the address of every file of the site (links between pages are
   rewritten relative to the page, and checked against the files that exist);
-- the Markdown extensions and their settings, MkDocs's link checks (`validation`), the locked
-  library versions (sourcing/check.py's LIBRARIES) and the engine (MkDocs or ProperDocs, whose
-  renders are kept apart though they render alike).
+- the Markdown extensions and their settings, MkDocs's link checks (`validation`) and the engine
+  (MkDocs or ProperDocs, whose renders are kept apart though they render alike);
+- the locked library versions, as every result of the memo is (steps_version).
 
 A render's result is only a function of these when every extension reads nothing but the page.
 The extensions in PAGE_ONLY_EXTENSIONS do; pymdownx.snippets reads other files, so a page that
@@ -48,12 +48,12 @@ NOT_KEPT = ""  # what a render that logged something leaves in the memo: render 
 ENGINES = ("mkdocs", "properdocs")  # whose loggers do not pass records on to the root logger
 
 
-def site_settings(config, files, libraries: str) -> tuple[str, ...] | None:
+def site_settings(config, files) -> tuple[str, ...]:
     """What every page's render depends on besides its own Markdown and address, as one digest;
-    None if an extension may read other files (then no render is kept)."""
+    nothing if an extension may read other files (then no render is kept)."""
     extensions = config["markdown_extensions"]
     if any(not isinstance(name, str) or name not in PAGE_ONLY_EXTENSIONS for name in extensions):
-        return None
+        return ()
     engine = type(config).__module__.partition(".")[0]  # MkDocs or ProperDocs (CONTRIBUTING.md), which render alike
     site = {
         "engine": engine,
@@ -61,7 +61,6 @@ def site_settings(config, files, libraries: str) -> tuple[str, ...] | None:
         "settings": config["mdx_configs"] or {},
         "validation": config["validation"],
         "files": sorted((f.src_uri, f.url, f.inclusion.name) for f in files),
-        "libraries": libraries,
         # MkDocs keeps a page's links to anchors only when its logger is above DEBUG
         "anchor links kept": logging.getLogger(f"{engine}.structure.pages").getEffectiveLevel() > logging.DEBUG,
     }

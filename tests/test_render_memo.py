@@ -10,7 +10,7 @@ from types import SimpleNamespace
 from conftest import PROJECT, explainer, write_site
 from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
 
-from publishing.rebuild_memo import RebuildMemo
+from publishing.rebuild_memo import RebuildMemo, steps_version
 from publishing.render_memo import keep_render, site_settings
 
 
@@ -103,14 +103,20 @@ def files(*uris):
     return [SimpleNamespace(src_uri=uri, url=uri.removesuffix(".md") + "/", inclusion=SimpleNamespace(name="INCLUDED")) for uri in uris]
 
 
-def test_site_settings_change_with_the_files_extensions_settings_and_libraries():
-    base = site_settings(config(["toc", "tables"]), files("index.md"), "lock 1")
-    assert base == site_settings(config(["toc", "tables"]), files("index.md"), "lock 1")
-    assert base != site_settings(config(["toc", "tables"]), files("index.md", "new.md"), "lock 1")
-    assert base != site_settings(config(["toc", "tables", "abbr"]), files("index.md"), "lock 1")
-    assert base != site_settings(config(["toc", "tables"], {"toc": {"permalink": True}}), files("index.md"), "lock 1")
-    assert base != site_settings(config(["toc", "tables"]), files("index.md"), "lock 2")
-    assert base != site_settings(ProperDocsConfig(config(["toc", "tables"])), files("index.md"), "lock 1")
+def test_site_settings_change_with_the_files_extensions_settings_and_libraries(tmp_path):
+    base = site_settings(config(["toc", "tables"]), files("index.md"))
+    assert base == site_settings(config(["toc", "tables"]), files("index.md"))
+    assert base != site_settings(config(["toc", "tables"]), files("index.md", "new.md"))
+    assert base != site_settings(config(["toc", "tables", "abbr"]), files("index.md"))
+    assert base != site_settings(config(["toc", "tables"], {"toc": {"permalink": True}}), files("index.md"))
+    assert base != site_settings(ProperDocsConfig(config(["toc", "tables"])), files("index.md"))
+    # another lock file: every kept result of the memo, renders included, is made afresh
+    lock = tmp_path / "requirements.lock"
+    lock.write_text("lock 1", encoding="utf-8")
+    before = steps_version(PROJECT / "hooks" / "page_pipeline.py", lock)
+    lock.write_text("lock 2", encoding="utf-8")
+    steps_version.cache_clear()
+    assert before != steps_version(PROJECT / "hooks" / "page_pipeline.py", lock)
 
 
 class ProperDocsConfig(dict):
@@ -121,14 +127,14 @@ ProperDocsConfig.__module__ = "properdocs.config.defaults"
 
 
 def test_no_render_is_kept_with_an_extension_that_may_read_other_files():
-    assert site_settings(config(["toc", "pymdownx.b64"]), files("index.md"), "lock 1") is None
+    assert site_settings(config(["toc", "pymdownx.b64"]), files("index.md")) == ()
 
 
 def test_the_sites_own_extensions_are_all_known_to_read_only_the_page():
     from mkdocs.config import load_config
 
     loaded = load_config(str(PROJECT / "mkdocs.yml"))
-    assert site_settings(loaded, files("index.md"), "lock 1") is not None
+    assert site_settings(loaded, files("index.md")) != ()
 
 
 BUILDS = """
